@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findNetpolAnalyzer, writeConfig } from '../helpers/netpol-analyzer.js';
+import type { Doc } from '../helpers/random-config.js';
+import { ALLOWED } from './netpol-analyzer-allowed.js';
+
+/**
+ * The netpol-analyzer hunt's allowed differences accept exactly the shape their reason explains:
+ * each is shown a line it must accept and lines just outside it that it must reject (so that an
+ * allowance cannot quietly grow into one that hides a real difference).
+ */
+const bin = findNetpolAnalyzer();
+const allowed = (name: string) => {
+  const a = ALLOWED.find((x) => x.name.startsWith(name));
+  if (!a) throw new Error(`no allowed difference ${name}`);
+  return a;
+};
+const docs = (yaml: string): Doc[] => yaml.split(/^---$/m).map((t) => parse(t) as Doc);
+const work = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-napeer-allowed-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const backend = docs(`
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: a, namespace: ns1}
+spec:
+  selector: {matchLabels: {app: a}}
+  template:
+    metadata: {labels: {app: a}}
+    spec:
+      containers: [{name: c, image: x, ports: [{containerPort: 8080}, {containerPort: 53, protocol: UDP}]}]
+      initContainers: [{name: s, image: x, restartPolicy: Always, ports: [{containerPort: 9090}]}]
+`);
+
+describe('allowed: the ingress controller on an undeclared numeric target port', () => {
+  const a = allowed('ingress controller');
+  const ctx = { docs: backend, dir: work, bin: bin ?? '' };
+  it('accepts TCP ports we add that the pod does not declare on TCP', () => {
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 80,8080 | TCP 8080', ctx)).toBe(true);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 53 | No Connections', ctx)).toBe(true);
+  });
+  it('rejects a declared port (an app container or a sidecar), a port only they give, another protocol, another source', () => {
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 8080 | No Connections', ctx)).toBe(false);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 9090 | No Connections', ctx)).toBe(false);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : No Connections | TCP 80', ctx)).toBe(false);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : UDP 80 | No Connections', ctx)).toBe(false);
+    expect(a.test('ns1/b[Deployment] => ns1/a[Deployment] : TCP 80 | No Connections', ctx)).toBe(false);
+  });
+});
+
+// an ANP egress Pass over TCP 1-5001 for a; an ANP Allow TCP 443-5443 and a NetworkPolicy on 81 for b's ingress
+const passAndAllow = docs(`
+apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: alpha, labels: {role: db}}
+spec: {containers: [{name: c, image: x}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, namespace: gamma, labels: {role: web}}
+spec: {containers: [{name: c, image: x, ports: [{containerPort: 81}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np, namespace: gamma}
+spec:
+  podSelector: {}
+  ingress: [{ports: [{port: 81}]}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: egress-pass}
+spec:
+  priority: 10
+  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: alpha}}}
+  egress: [{name: e0, action: Pass, to: [{namespaces: {}}], ports: [{portRange: {protocol: TCP, start: 1, end: 5001}}]}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: ingress-allow}
+spec:
+  priority: 20
+  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: gamma}}}
+  ingress: [{name: r0, action: Allow, from: [{namespaces: {}}], ports: [{portRange: {protocol: TCP, start: 443, end: 5443}}]}]
+`);
+
+describe.skipIf(bin === undefined)('allowed: ports netpol-analyzer neither allows nor denies', () => {
+  const a = allowed('netpol-analyzer loses ports');
+  const dir = path.join(work, 'pass-and-allow');
+  writeConfig(dir, passAndAllow);
+  const ctx = { docs: passAndAllow, dir, bin: bin ?? '' };
+  it('accepts the ports its own explanation leaves out (TCP 5002-5443)', () => {
+    expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5443 | TCP 81,443-5001', ctx)).toBe(true);
+  });
+  it('rejects ports it denies, a listing its explanation does not match, and fewer ports on our side', () => {
+    expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 1-5443 | TCP 81,443-5001', ctx)).toBe(false);
+    expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5443 | TCP 443-5001', ctx)).toBe(false);
+    expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5001 | TCP 81,443-5443', ctx)).toBe(false);
+  });
+});
