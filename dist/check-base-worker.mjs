@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-H74EXWY4.mjs";
-import "./chunks/chunk-WF4HHD2Q.mjs";
+} from "./chunks/chunk-FQUYQUZ4.mjs";
+import "./chunks/chunk-PTKPQVPC.mjs";
 import "./chunks/chunk-JIRPWN7E.mjs";
 import {
   answerThreadJob

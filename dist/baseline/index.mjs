@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-PRVPARDN.mjs";
-import "../chunks/chunk-H74EXWY4.mjs";
+} from "../chunks/chunk-CXYTHU44.mjs";
+import "../chunks/chunk-FQUYQUZ4.mjs";
 import "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-BXPPX25X.mjs";
+} from "../chunks/chunk-7C2PJ2SV.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-IURNUWWG.mjs";
-import "../chunks/chunk-WF4HHD2Q.mjs";
+import "../chunks/chunk-SJTMG26P.mjs";
+import "../chunks/chunk-PTKPQVPC.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -32078,6 +32078,10 @@ function resolveAddress(found, w, ctx) {
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`, void 0, outsideConns);
     return;
   }
+  const schemeDial = c.port === void 0 ? schemePort(c.scheme) : void 0;
+  if (schemeDial !== void 0 && inCluster2.some((e) => e.object.spec?.clusterIP !== "None" && (e.object.spec?.ports ?? []).some((sp) => sp.port === schemeDial && (sp.protocol ?? "TCP") === "TCP"))) {
+    return resolveAddress({ ...f, c: { ...c, port: String(schemeDial) } }, w, ctx);
+  }
   const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
   const headless = inCluster2.every((e) => e.object.spec?.clusterIP === "None");
   const manual = inCluster2.some((e) => !hasSelector(e)) ? ctx.endpoints.get(target.key) : void 0;

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-IURNUWWG.mjs";
+} from "../chunks/chunk-SJTMG26P.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-WF4HHD2Q.mjs";
+} from "../chunks/chunk-PTKPQVPC.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-BXPPX25X.mjs";
+} from "../chunks/chunk-7C2PJ2SV.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-IURNUWWG.mjs";
+} from "../chunks/chunk-SJTMG26P.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-WF4HHD2Q.mjs";
+} from "../chunks/chunk-PTKPQVPC.mjs";
 import {
   loadInputs,
   markdownCode,

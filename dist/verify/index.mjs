@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-PRVPARDN.mjs";
-import "../chunks/chunk-H74EXWY4.mjs";
+} from "../chunks/chunk-CXYTHU44.mjs";
+import "../chunks/chunk-FQUYQUZ4.mjs";
 import {
   explanationData
 } from "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-Q3JDW5DG.mjs";
-import "../chunks/chunk-BXPPX25X.mjs";
+import "../chunks/chunk-7C2PJ2SV.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-IURNUWWG.mjs";
+import "../chunks/chunk-SJTMG26P.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-WF4HHD2Q.mjs";
+} from "../chunks/chunk-PTKPQVPC.mjs";
 import {
   escapeMarkdown,
   markdownCode,
