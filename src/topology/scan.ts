@@ -303,6 +303,41 @@ function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string,
   return vars;
 }
 
+/**
+ * The port a client dials for a URL scheme without a port, as each client's own URI specification
+ * documents it: PostgreSQL's connection URIs (libpq: 5432), MySQL's (3306), the MongoDB connection
+ * string (27017; not `mongodb+srv`, an SRV lookup), Redis' URI scheme (IANA: 6379, TLS too), the
+ * AMQP 0-9-1 URI spec (5672, amqps 5671), NATS (4222), LDAP (RFC 4516: 389, ldaps 636); and the
+ * schemes whose standard fixes one (schemePort). Used in the cluster only, where a Service port of
+ * that number agrees with it; outside, no Service says which ports, and only the standards count.
+ */
+function clientDefaultPort(scheme: string | undefined): number | undefined {
+  switch (scheme?.toLowerCase()) {
+    case 'postgres':
+    case 'postgresql':
+      return 5432;
+    case 'mysql':
+      return 3306;
+    case 'mongodb':
+      return 27017;
+    case 'redis':
+    case 'rediss':
+      return 6379;
+    case 'amqp':
+      return 5672;
+    case 'amqps':
+      return 5671;
+    case 'nats':
+      return 4222;
+    case 'ldap':
+      return 389;
+    case 'ldaps':
+      return 636;
+    default:
+      return schemePort(scheme);
+  }
+}
+
 /** The default port of a URL scheme whose standard fixes one: http and ws 80, https and wss 443 (RFC 9110 §4.2, RFC 6455 §3). */
 function schemePort(scheme: string | undefined): number | undefined {
   switch (scheme?.toLowerCase()) {
@@ -789,9 +824,10 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`, undefined, outsideConns);
     return;
   }
-  // a URL without a port dials its scheme's (http://api: 80): a ClusterIP forwards only its own ports, so a
-  // Service with that port is reached there alone (headless ones dial the pods: headless.ts)
-  const schemeDial = c.port === undefined ? schemePort(c.scheme) : undefined;
+  // a URL without a port dials its scheme's (http://api: 80, postgres://db: 5432): a ClusterIP forwards
+  // only its own ports, so a Service with that port is reached there alone (headless ones dial the
+  // pods: headless.ts)
+  const schemeDial = c.port === undefined ? clientDefaultPort(c.scheme) : undefined;
   if (schemeDial !== undefined && inCluster.some((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP !== 'None' && (e.object.spec?.ports ?? []).some((sp) => sp.port === schemeDial && (sp.protocol ?? 'TCP') === 'TCP'))) {
     return resolveAddress({ ...f, c: { ...c, port: String(schemeDial) } }, w, ctx);
   }

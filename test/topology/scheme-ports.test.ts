@@ -140,4 +140,56 @@ spec:
       '"https://admin" names Service shop/admin without a port; it has 2 ports (web/8080, metrics/9090), so shop/web[Deployment] may reach all of them',
     ]);
   });
+
+  it("a database URL without a port dials its client's documented default: a Service with that port is reached there alone", () => {
+    // PostgreSQL's connection URIs (libpq, "Connection URIs": port defaults to 5432), the MongoDB
+    // connection string spec (27017), Redis' URI scheme (IANA: 6379), RabbitMQ's AMQP URI spec (5672):
+    // beside an exporter's port on the same Service, the URL reaches the database's port only
+    const svc = (name: string, ports: string) => `apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: shop}
+spec: {selector: {app: ${name}}, ports: ${ports}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec: {containers: [{name: c, image: x}]}
+---
+`;
+    const r = loadManifests([
+      {
+        path: 'app.yaml',
+        text: `${svc('db', '[{name: pg, port: 5432}, {name: exporter, port: 9187}]')}${svc('mongo', '[{port: 27017}, {port: 9216}]')}${svc('cache', '[{port: 6379}, {port: 9121}]')}${svc('mq', '[{port: 5672}, {port: 15692}]')}${svc('other', '[{port: 5433}, {port: 9187}]')}apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: c
+          image: x
+          env:
+            - {name: A, value: "postgresql://app@db/orders"}
+            - {name: B, value: "mongodb://mongo/app"}
+            - {name: C, value: "redis://cache"}
+            - {name: D, value: "amqp://guest@mq/vhost"}
+            - {name: E, value: "postgres://other/x"}
+`,
+      },
+    ]);
+    const scanned = scanTopology(r.cluster);
+    expect(scanned.value.links.map(linkLine)).toEqual([
+      'shop/web[Deployment] => shop/cache[Deployment] : TCP 6379',
+      'shop/web[Deployment] => shop/db[Deployment] : TCP 5432',
+      'shop/web[Deployment] => shop/mongo[Deployment] : TCP 27017',
+      'shop/web[Deployment] => shop/mq[Deployment] : TCP 5672',
+      // a Service without the default port: every port, and the warning
+      'shop/web[Deployment] => shop/other[Deployment] : TCP 5433,9187',
+    ]);
+    expect(scanned.diagnostics.filter((d) => d.code === 'NPC074').map((d) => d.message.slice(0, 40))).toEqual(['"postgres://other" names Service shop/ot']);
+  });
 });
