@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-FQUYQUZ4.mjs";
-import "./chunks/chunk-PTKPQVPC.mjs";
+} from "./chunks/chunk-NNPPFBLX.mjs";
+import "./chunks/chunk-QYMCIDT4.mjs";
 import "./chunks/chunk-JIRPWN7E.mjs";
 import {
   answerThreadJob

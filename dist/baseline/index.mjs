@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-CXYTHU44.mjs";
-import "../chunks/chunk-FQUYQUZ4.mjs";
+} from "../chunks/chunk-MCCJEV23.mjs";
+import "../chunks/chunk-NNPPFBLX.mjs";
 import "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-7C2PJ2SV.mjs";
+} from "../chunks/chunk-2UJA6SN2.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-SJTMG26P.mjs";
-import "../chunks/chunk-PTKPQVPC.mjs";
+import "../chunks/chunk-LGJXW4LE.mjs";
+import "../chunks/chunk-QYMCIDT4.mjs";
 import {
   escapeMarkdown,
   markdownCode,

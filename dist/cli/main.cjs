@@ -31722,6 +31722,32 @@ function serviceVariables(w, ctx) {
   }
   return vars;
 }
+function clientDefaultPort(scheme) {
+  switch (scheme?.toLowerCase()) {
+    case "postgres":
+    case "postgresql":
+      return 5432;
+    case "mysql":
+      return 3306;
+    case "mongodb":
+      return 27017;
+    case "redis":
+    case "rediss":
+      return 6379;
+    case "amqp":
+      return 5672;
+    case "amqps":
+      return 5671;
+    case "nats":
+      return 4222;
+    case "ldap":
+      return 389;
+    case "ldaps":
+      return 636;
+    default:
+      return schemePort(scheme);
+  }
+}
 function schemePort(scheme) {
   switch (scheme?.toLowerCase()) {
     case "http":
@@ -32078,7 +32104,7 @@ function resolveAddress(found, w, ctx) {
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`, void 0, outsideConns);
     return;
   }
-  const schemeDial = c.port === void 0 ? schemePort(c.scheme) : void 0;
+  const schemeDial = c.port === void 0 ? clientDefaultPort(c.scheme) : void 0;
   if (schemeDial !== void 0 && inCluster2.some((e) => e.object.spec?.clusterIP !== "None" && (e.object.spec?.ports ?? []).some((sp) => sp.port === schemeDial && (sp.protocol ?? "TCP") === "TCP"))) {
     return resolveAddress({ ...f, c: { ...c, port: String(schemeDial) } }, w, ctx);
   }

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-SJTMG26P.mjs";
+} from "../chunks/chunk-LGJXW4LE.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PTKPQVPC.mjs";
+} from "../chunks/chunk-QYMCIDT4.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-7C2PJ2SV.mjs";
+} from "../chunks/chunk-2UJA6SN2.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-SJTMG26P.mjs";
+} from "../chunks/chunk-LGJXW4LE.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-PTKPQVPC.mjs";
+} from "../chunks/chunk-QYMCIDT4.mjs";
 import {
   loadInputs,
   markdownCode,

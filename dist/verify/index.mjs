@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-CXYTHU44.mjs";
-import "../chunks/chunk-FQUYQUZ4.mjs";
+} from "../chunks/chunk-MCCJEV23.mjs";
+import "../chunks/chunk-NNPPFBLX.mjs";
 import {
   explanationData
 } from "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-Q3JDW5DG.mjs";
-import "../chunks/chunk-7C2PJ2SV.mjs";
+import "../chunks/chunk-2UJA6SN2.mjs";
 import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-SJTMG26P.mjs";
+import "../chunks/chunk-LGJXW4LE.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-PTKPQVPC.mjs";
+} from "../chunks/chunk-QYMCIDT4.mjs";
 import {
   escapeMarkdown,
   markdownCode,
