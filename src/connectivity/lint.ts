@@ -59,12 +59,12 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
   const findings: LintFinding[] = [];
   const diagnostics: Diagnostic[] = [];
   const { classes, binding } = engine;
-  const held = new Set(engine.cluster.workloads.map((w) => w.ref.namespace));
+  const seen = { held: new Set(engine.cluster.workloads.map((w) => w.ref.namespace)), operated: engine.cluster.operatorNamespaces };
   /** Where a rule may match pods the manifests do not hold, when one of its peers matches none of theirs. */
   const beyondManifests = (rule: Rule): string | undefined => {
     for (const p of rule.peers) {
       if (p.kind === 'pods' && classes.select(p.namespaces, p.pods, true).length > 0) continue;
-      const reach = unmodelledReach(p, held);
+      const reach = unmodelledReach(p, seen);
       if (reach) return reach;
     }
     return undefined;
@@ -173,7 +173,7 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     const subjects = subjectsOf(policy);
     const where = policy.layer === 'np' ? ['spec', 'podSelector'] : ['spec', 'subject'];
     if (subjects.length === 0) {
-      const reach = unmodelledReach(policy.subject, held);
+      const reach = unmodelledReach(policy.subject, seen);
       if (reach) {
         diagnostics.push(diag(Codes.lintNotJudged, 'info', `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where)));
         continue;

@@ -11,17 +11,26 @@ import type { NamespaceMatch, PeerMatcher, Subject } from './policy.js';
  *
  * A peer reaches beyond the manifests when its namespace part may match a namespace with no
  * workload in them: a namespaceSelector on labels alone (any namespace may carry them), or one
- * naming a namespace the manifests hold no workload of. A policy's own namespace (no
- * namespaceSelector) is taken as the manifests show it when they hold a workload of it (a pod
- * selector matching nothing there is a mistake worth reporting); a policy of a namespace they hold
- * no workload of (kube-system's, committed beside the app) selects pods they cannot show.
+ * naming a namespace the manifests hold no workload of, or one where an operator runs pods they do
+ * not hold (kube-prometheus' Prometheus resource: the operator's pods carry labels the manifests
+ * do not show). A policy's own namespace (no namespaceSelector) is taken as the manifests show it
+ * when they hold a workload of it and no operator runs pods there (a pod selector matching nothing
+ * there is a mistake worth reporting); a policy of a namespace they hold no workload of
+ * (kube-system's, committed beside the app) selects pods they cannot show.
  */
-function outsideNamespaces(ns: NamespaceMatch, held: ReadonlySet<string>): string | undefined {
-  if (ns.kind === 'named') return held.has(ns.name) ? undefined : `pods of namespace ${ns.name}`;
-  const names = pinnedNames(ns.selector);
-  if (names === undefined) return describeSelector(ns.selector);
-  const outside = names.filter((n) => !held.has(n));
-  return outside.length === 0 ? undefined : `pods of namespace${outside.length > 1 ? 's' : ''} ${outside.join(', ')}`;
+function outsideNamespaces(ns: NamespaceMatch, seen: Seen): string | undefined {
+  const names = ns.kind === 'named' ? [ns.name] : pinnedNames(ns.selector);
+  if (names === undefined) return describeSelector((ns as { selector: LabelSelector }).selector);
+  const unheld = names.filter((n) => !seen.held.has(n));
+  if (unheld.length > 0) return `pods of namespace${unheld.length > 1 ? 's' : ''} ${unheld.join(', ')}`;
+  const operated = names.filter((n) => seen.operated?.has(n));
+  return operated.length === 0 ? undefined : `the pods an operator runs in namespace${operated.length > 1 ? 's' : ''} ${operated.join(', ')}`;
+}
+
+/** What the manifests show of namespaces: those they hold workloads of, and those where an operator runs pods they do not hold (Cluster.operatorNamespaces). */
+export interface Seen {
+  readonly held: ReadonlySet<string>;
+  readonly operated?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -30,10 +39,10 @@ function outsideNamespaces(ns: NamespaceMatch, held: ReadonlySet<string>): strin
  * own namespaces). `none` peers are ANP `nodes` and `domainNames` (not modelled) or invalid admin
  * peers that fail closed (an error already says so).
  */
-export function unmodelledReach(peer: PeerMatcher | Subject, held: ReadonlySet<string>): string | undefined {
+export function unmodelledReach(peer: PeerMatcher | Subject, seen: Seen): string | undefined {
   if (peer.kind === 'none') return 'nodes or domain names';
   if (peer.kind !== 'pods') return undefined;
-  return outsideNamespaces(peer.namespaces, held);
+  return outsideNamespaces(peer.namespaces, seen);
 }
 
 /** The namespace names a selector is restricted to (matchLabels or `In` on the name label), or undefined when it names none. */

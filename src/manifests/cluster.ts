@@ -60,6 +60,8 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly objects: readonly K8sObject[];
+  /** Namespaces where an operator runs pods the manifests do not hold (a custom resource with spec.replicas, NPC315): their labels are unknown here. */
+  readonly operatorNamespaces?: ReadonlySet<string>;
 }
 
 function nsOf(meta: { namespace?: string | null | undefined }): string {

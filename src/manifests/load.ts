@@ -1,6 +1,6 @@
 import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildCluster, type Cluster } from './cluster.js';
+import { buildCluster, DEFAULT_NAMESPACE, type Cluster } from './cluster.js';
 import type { ManifestFile, ParseCache, ParsedDocument } from './documents.js';
 import { parseStoredOrFresh } from './parsed-store.js';
 import { readObjects, type K8sObject } from './objects.js';
@@ -34,6 +34,8 @@ export interface ObjectsLoad {
   readonly diagnostics: Diagnostic[];
   /** One info diagnostic per kind netpol-ci does not model, with its count. */
   readonly skipped: readonly Diagnostic[];
+  /** Where operators run pods the manifests do not hold (ObjectsResult.operatorNamespaces). */
+  readonly operatorNamespaces: readonly (string | undefined)[];
 }
 
 /** Files -> typed objects (before any cluster is built), every problem a diagnostic. */
@@ -52,7 +54,7 @@ export function loadObjects(files: readonly ManifestFile[], cache?: ParseCache):
   const skipped = [...objects.skippedKinds]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([kind, count]) => diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
-  return { objects: objects.objects, documents, diagnostics, skipped };
+  return { objects: objects.objects, documents, diagnostics, skipped, operatorNamespaces: objects.operatorNamespaces };
 }
 
 /** Files (already read by the I/O shell) -> the cluster model, with every problem as a diagnostic. */
@@ -62,5 +64,7 @@ export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache
   const ns = options.defaultNamespace;
   const built = buildCluster(ns ? loaded.objects.map((o) => inNamespace(o, ns)) : loaded.objects);
   appendAll(diagnostics, built.diagnostics);
-  return { cluster: built.cluster, diagnostics, documents: loaded.documents };
+  const operated = loaded.operatorNamespaces.map((n) => n ?? ns ?? DEFAULT_NAMESPACE);
+  const cluster = operated.length > 0 ? { ...built.cluster, operatorNamespaces: new Set(operated) } : built.cluster;
+  return { cluster, diagnostics, documents: loaded.documents };
 }

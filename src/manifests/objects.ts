@@ -99,6 +99,8 @@ export interface ObjectsResult {
   readonly diagnostics: Diagnostic[];
   /** Kinds seen but not modelled, with their counts. */
   readonly skippedKinds: ReadonlyMap<string, number>;
+  /** The namespace of each custom resource whose operator runs pods (NPC315); undefined where it names none. */
+  readonly operatorNamespaces: readonly (string | undefined)[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -137,6 +139,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   const diagnostics: Diagnostic[] = [];
   const skippedKinds = new Map<string, number>();
   const notModelledAt = new Map<string, SourceRef>();
+  const operatorNamespaces: (string | undefined)[] = [];
   const visit = (document: ParsedDocument, input: unknown, path: (string | number)[]) => {
     let value = input;
     const where = () => locate(document, path);
@@ -173,7 +176,9 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
       const replicas = operatorReplicas(value);
       if (replicas !== undefined) {
-        const name = isRecord(value.metadata) ? `${typeof value.metadata.namespace === 'string' ? `${value.metadata.namespace}/` : ''}${String(value.metadata.name)}` : '';
+        const namespace = isRecord(value.metadata) && typeof value.metadata.namespace === 'string' && value.metadata.namespace !== '' ? value.metadata.namespace : undefined;
+        operatorNamespaces.push(namespace);
+        const name = isRecord(value.metadata) ? `${namespace !== undefined ? `${namespace}/` : ''}${String(value.metadata.name)}` : '';
         diagnostics.push(diag(Codes.operatorRunsPods, 'warning', `${kind} ${name} (${value.apiVersion}) is a custom resource with spec.replicas: ${replicas}: the operator that serves it runs its pods, which the manifests do not hold; the report leaves out their connections, and a policy that selects them selects no pod here`, locate(document, [...path, 'spec', 'replicas']), 'the pods\' links can be added in a links file (synthesize --links), or the analysis run on the live cluster (--cluster)'));
       }
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 || document.origin ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
@@ -243,7 +248,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
     const count = skippedKinds.get(kind) ?? 1;
     diagnostics.push(diag(Codes.networkingNotModelled, 'warning', `${count} ${kind} object${count === 1 ? '' : 's'} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at));
   }
-  return { objects, diagnostics, skippedKinds };
+  return { objects, diagnostics, skippedKinds, operatorNamespaces };
 }
 
 

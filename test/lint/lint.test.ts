@@ -79,6 +79,19 @@ describe('netpol-ci lint', () => {
     expect(runCli(['lint', 'fixtures/lint/outside']).stderr).not.toContain('NPC187');
   });
 
+  it("judges nothing by the pods an operator runs: a custom resource with spec.replicas (NPC315) leaves its namespace's pods unknown", () => {
+    // kube-prometheus: the Prometheus resource has the operator run Prometheus' pods in monitoring;
+    // a policy for them selects no pod of the manifests, and a rule admitting them matches none, but
+    // both act on those pods in the cluster. Grafana's pods are in the manifests.
+    const r = runCli(['lint', 'fixtures/lint/operator', '-f', 'json', '--verbose']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    const notes = r.stderr.split('\n').filter((l) => l.includes('NPC187'));
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toContain('NetworkPolicy monitoring/prometheus-k8s is not judged: it selects no pod of the manifests, and may select the pods an operator runs in namespace monitoring outside them');
+    expect(notes.slice(1).every((l) => l.includes('NetworkPolicy monitoring/grafana ingress['))).toBe(true);
+  });
+
   it('exits 0 with nothing to say on a clean configuration, in every format', () => {
     for (const [format, empty] of [
       ['txt', ''],
