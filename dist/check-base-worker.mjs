@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-NNPPFBLX.mjs";
-import "./chunks/chunk-QYMCIDT4.mjs";
-import "./chunks/chunk-JIRPWN7E.mjs";
+} from "./chunks/chunk-RIOAAYDK.mjs";
+import "./chunks/chunk-UL65IHMC.mjs";
+import "./chunks/chunk-5EWUN5FZ.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-TYVINMDF.mjs";

@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-MCCJEV23.mjs";
-import "../chunks/chunk-NNPPFBLX.mjs";
-import "../chunks/chunk-IQFZBPEC.mjs";
+} from "../chunks/chunk-SA23HMG7.mjs";
+import "../chunks/chunk-RIOAAYDK.mjs";
+import "../chunks/chunk-TP4FJW6D.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-Q3JDW5DG.mjs";
+} from "../chunks/chunk-XCSC7L3L.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-2UJA6SN2.mjs";
-import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-LGJXW4LE.mjs";
-import "../chunks/chunk-QYMCIDT4.mjs";
+} from "../chunks/chunk-66JMM7FY.mjs";
+import "../chunks/chunk-VGHF2K43.mjs";
+import "../chunks/chunk-VBOB7ZMY.mjs";
+import "../chunks/chunk-UL65IHMC.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-SF56WDB6.mjs";
+} from "../chunks/chunk-KVLCAWQ4.mjs";
 import {
   peerKey
-} from "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-MCCJEV23.mjs";
-import "../chunks/chunk-NNPPFBLX.mjs";
-import "../chunks/chunk-IQFZBPEC.mjs";
-import "../chunks/chunk-Q3JDW5DG.mjs";
-import "../chunks/chunk-2UJA6SN2.mjs";
-import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-LGJXW4LE.mjs";
-import "../chunks/chunk-QYMCIDT4.mjs";
-import "../chunks/chunk-SF56WDB6.mjs";
-import "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-SA23HMG7.mjs";
+import "../chunks/chunk-RIOAAYDK.mjs";
+import "../chunks/chunk-TP4FJW6D.mjs";
+import "../chunks/chunk-XCSC7L3L.mjs";
+import "../chunks/chunk-66JMM7FY.mjs";
+import "../chunks/chunk-VGHF2K43.mjs";
+import "../chunks/chunk-VBOB7ZMY.mjs";
+import "../chunks/chunk-UL65IHMC.mjs";
+import "../chunks/chunk-KVLCAWQ4.mjs";
+import "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -29406,6 +29406,7 @@ function readObjects(documents, cache3) {
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
   const notModelledAt = /* @__PURE__ */ new Map();
+  const operatorNamespaces = [];
   const visit2 = (document, input2, path23) => {
     let value = input2;
     const where3 = () => locate(document, path23);
@@ -29439,7 +29440,9 @@ function readObjects(documents, cache3) {
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
       const replicas = operatorReplicas(value);
       if (replicas !== void 0) {
-        const name = isRecord(value.metadata) ? `${typeof value.metadata.namespace === "string" ? `${value.metadata.namespace}/` : ""}${String(value.metadata.name)}` : "";
+        const namespace = isRecord(value.metadata) && typeof value.metadata.namespace === "string" && value.metadata.namespace !== "" ? value.metadata.namespace : void 0;
+        operatorNamespaces.push(namespace);
+        const name = isRecord(value.metadata) ? `${namespace !== void 0 ? `${namespace}/` : ""}${String(value.metadata.name)}` : "";
         diagnostics.push(diag(Codes.operatorRunsPods, "warning", `${kind} ${name} (${value.apiVersion}) is a custom resource with spec.replicas: ${replicas}: the operator that serves it runs its pods, which the manifests do not hold; the report leaves out their connections, and a policy that selects them selects no pod here`, locate(document, [...path23, "spec", "replicas"]), "the pods' links can be added in a links file (synthesize --links), or the analysis run on the live cluster (--cluster)"));
       }
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path23.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path23 });
@@ -29506,7 +29509,7 @@ function readObjects(documents, cache3) {
     const count = skippedKinds.get(kind) ?? 1;
     diagnostics.push(diag(Codes.networkingNotModelled, "warning", `${count} ${kind} object${count === 1 ? "" : "s"} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at3));
   }
-  return { objects, diagnostics, skippedKinds };
+  return { objects, diagnostics, skippedKinds, operatorNamespaces };
 }
 function floatsReadAsIntegers(raw, data, at3 = [], out = []) {
   if (raw === data) return out;
@@ -36893,7 +36896,7 @@ function loadObjects(files, cache3) {
   appendAll(diagnostics, objects.diagnostics);
   appendAll(diagnostics, podTemplateWarnings(objects.objects));
   const skipped = [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1).map(([kind, count]) => diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
-  return { objects: objects.objects, documents, diagnostics, skipped };
+  return { objects: objects.objects, documents, diagnostics, skipped, operatorNamespaces: objects.operatorNamespaces };
 }
 function loadManifests(files, cache3, options = {}) {
   const loaded = loadObjects(files, cache3);
@@ -36901,7 +36904,9 @@ function loadManifests(files, cache3, options = {}) {
   const ns = options.defaultNamespace;
   const built = buildCluster(ns ? loaded.objects.map((o) => inNamespace(o, ns)) : loaded.objects);
   appendAll(diagnostics, built.diagnostics);
-  return { cluster: built.cluster, diagnostics, documents: loaded.documents };
+  const operated = loaded.operatorNamespaces.map((n) => n ?? ns ?? DEFAULT_NAMESPACE);
+  const cluster = operated.length > 0 ? { ...built.cluster, operatorNamespaces: new Set(operated) } : built.cluster;
+  return { cluster, diagnostics, documents: loaded.documents };
 }
 var CLUSTER_SCOPED;
 var init_load = __esm({
@@ -39959,17 +39964,18 @@ var init_exposure_analysis = __esm({
 });
 
 // src/connectivity/unmodelled-peers.ts
-function outsideNamespaces(ns, held) {
-  if (ns.kind === "named") return held.has(ns.name) ? void 0 : `pods of namespace ${ns.name}`;
-  const names = pinnedNames(ns.selector);
+function outsideNamespaces(ns, seen) {
+  const names = ns.kind === "named" ? [ns.name] : pinnedNames(ns.selector);
   if (names === void 0) return describeSelector2(ns.selector);
-  const outside2 = names.filter((n) => !held.has(n));
-  return outside2.length === 0 ? void 0 : `pods of namespace${outside2.length > 1 ? "s" : ""} ${outside2.join(", ")}`;
+  const unheld = names.filter((n) => !seen.held.has(n));
+  if (unheld.length > 0) return `pods of namespace${unheld.length > 1 ? "s" : ""} ${unheld.join(", ")}`;
+  const operated = names.filter((n) => seen.operated?.has(n));
+  return operated.length === 0 ? void 0 : `the pods an operator runs in namespace${operated.length > 1 ? "s" : ""} ${operated.join(", ")}`;
 }
-function unmodelledReach(peer, held) {
+function unmodelledReach(peer, seen) {
   if (peer.kind === "none") return "nodes or domain names";
   if (peer.kind !== "pods") return void 0;
-  return outsideNamespaces(peer.namespaces, held);
+  return outsideNamespaces(peer.namespaces, seen);
 }
 function pinnedNames(selector) {
   let names;
@@ -40004,11 +40010,11 @@ function lintPolicies(engine) {
   const findings = [];
   const diagnostics = [];
   const { classes, binding } = engine;
-  const held = new Set(engine.cluster.workloads.map((w) => w.ref.namespace));
+  const seen = { held: new Set(engine.cluster.workloads.map((w) => w.ref.namespace)), operated: engine.cluster.operatorNamespaces };
   const beyondManifests = (rule) => {
     for (const p of rule.peers) {
       if (p.kind === "pods" && classes.select(p.namespaces, p.pods, true).length > 0) continue;
-      const reach = unmodelledReach(p, held);
+      const reach = unmodelledReach(p, seen);
       if (reach) return reach;
     }
     return void 0;
@@ -40107,7 +40113,7 @@ function lintPolicies(engine) {
     const subjects = subjectsOf(policy);
     const where3 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
     if (subjects.length === 0) {
-      const reach = unmodelledReach(policy.subject, held);
+      const reach = unmodelledReach(policy.subject, seen);
       if (reach) {
         diagnostics.push(diag(Codes.lintNotJudged, "info", `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where3)));
         continue;

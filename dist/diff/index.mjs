@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-IQFZBPEC.mjs";
-import "../chunks/chunk-Q3JDW5DG.mjs";
-import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-SF56WDB6.mjs";
-import "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-TP4FJW6D.mjs";
+import "../chunks/chunk-XCSC7L3L.mjs";
+import "../chunks/chunk-VGHF2K43.mjs";
+import "../chunks/chunk-KVLCAWQ4.mjs";
+import "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   gitHubApiFor,
   nodeIo,

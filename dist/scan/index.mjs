@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-Q3JDW5DG.mjs";
+} from "../chunks/chunk-XCSC7L3L.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-LGJXW4LE.mjs";
+} from "../chunks/chunk-VBOB7ZMY.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-QYMCIDT4.mjs";
+} from "../chunks/chunk-UL65IHMC.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-SF56WDB6.mjs";
+} from "../chunks/chunk-KVLCAWQ4.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,

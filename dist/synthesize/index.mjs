@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-2UJA6SN2.mjs";
-import "../chunks/chunk-O6R5GR53.mjs";
+} from "../chunks/chunk-66JMM7FY.mjs";
+import "../chunks/chunk-VGHF2K43.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-LGJXW4LE.mjs";
+} from "../chunks/chunk-VBOB7ZMY.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-QYMCIDT4.mjs";
+} from "../chunks/chunk-UL65IHMC.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-SF56WDB6.mjs";
+} from "../chunks/chunk-KVLCAWQ4.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,

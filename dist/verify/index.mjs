@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-MCCJEV23.mjs";
-import "../chunks/chunk-NNPPFBLX.mjs";
+} from "../chunks/chunk-SA23HMG7.mjs";
+import "../chunks/chunk-RIOAAYDK.mjs";
 import {
   explanationData
-} from "../chunks/chunk-IQFZBPEC.mjs";
+} from "../chunks/chunk-TP4FJW6D.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-Q3JDW5DG.mjs";
-import "../chunks/chunk-2UJA6SN2.mjs";
-import "../chunks/chunk-O6R5GR53.mjs";
-import "../chunks/chunk-LGJXW4LE.mjs";
+} from "../chunks/chunk-XCSC7L3L.mjs";
+import "../chunks/chunk-66JMM7FY.mjs";
+import "../chunks/chunk-VGHF2K43.mjs";
+import "../chunks/chunk-VBOB7ZMY.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-QYMCIDT4.mjs";
+} from "../chunks/chunk-UL65IHMC.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-SF56WDB6.mjs";
+} from "../chunks/chunk-KVLCAWQ4.mjs";
 import {
   peerKey
-} from "../chunks/chunk-JIRPWN7E.mjs";
+} from "../chunks/chunk-5EWUN5FZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,
