@@ -367,6 +367,22 @@ interface Found {
   readonly dnsSetting?: true;
   /** A URL's path (`/api` of `https://shop.example.com/api`): which workload behind a public host it calls; read only when asked. */
   readonly urlPath?: () => string | undefined;
+  /** How many ExternalName aliases were followed to get here (clusterServiceName). */
+  readonly cnames?: number;
+}
+
+/** CNAMEs of ExternalName Services followed before giving up (glibc's resolver follows as many; a loop ends here). */
+const MAX_CNAMES = 8;
+
+/**
+ * The Service an ExternalName's `externalName` names inside the cluster, as `svc.ns.svc.cluster.local`,
+ * or undefined. The cluster DNS answers the ExternalName with a CNAME, whose target is an absolute
+ * name: only a Service's full name (`<svc>.<ns>.svc.cluster.local`, a trailing dot allowed) resolves
+ * in the cluster; `postgres.data` as a CNAME target is looked up as is, outside it.
+ */
+function clusterServiceName(externalName: string): string | undefined {
+  const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc\.cluster\.local\.?$/i.exec(externalName.trim());
+  return m ? `${(m[1] as string).toLowerCase()}.${(m[3] as string).toLowerCase()}.svc.cluster.local` : undefined;
 }
 
 /** The path of the URL at `offset` in `value` (after its scheme, host and port), if it has one. */
@@ -821,6 +837,9 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   const inCluster = target.entries.filter((e) => e.object.spec?.type !== 'ExternalName');
   if (inCluster.length === 0) {
     const name = ((target.entries[0] as ServiceEntry).object.spec as { externalName?: unknown }).externalName;
+    // a CNAME to another Service's cluster name (an alias across namespaces) is that Service
+    const alias = typeof name === 'string' ? clusterServiceName(name) : undefined;
+    if (alias !== undefined && (f.cnames ?? 0) < MAX_CNAMES) return resolveAddress({ ...f, c: { ...c, host: alias }, cnames: (f.cnames ?? 0) + 1 }, w, ctx);
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`, undefined, outsideConns);
     return;
   }
