@@ -79,6 +79,9 @@ export const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [BUILTIN.merge, FLOA
 /** A document whose aliases expand beyond this many nodes is treated as a YAML bomb. */
 export const MAX_EXPANDED_NODES = 1_000_000;
 
+/** ConfigMap and Secret values longer than this are read as text only, never parsed as a config file or a template (parsing them costs more than it can tell). */
+export const MAX_CONFIG_DOCUMENT = 1024 * 1024;
+
 const SEPARATOR = /^---(?:\s|$)/;
 const SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 // YAML 1.1 scalars that Kubernetes' parser reads as booleans or octals while YAML 1.2 does not.

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef, type K8sObject } from './objects.js';
+import { MAX_CONFIG_DOCUMENT } from './documents.js';
 
 /** The kinds whose manifest, held in a value, is a template pods are made from. */
 const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
@@ -22,10 +23,16 @@ function hasContainers(o: Record<string, unknown>): boolean {
 
 /** The workload kind a value's YAML documents hold (a `kind` among WORKLOAD_KINDS, with an apiVersion and containers), if any. */
 function heldWorkload(text: string): string | undefined {
-  if (!KIND_LINE.test(text) || !text.includes('containers')) return undefined;
+  if (text.length > MAX_CONFIG_DOCUMENT || !KIND_LINE.test(text) || !text.includes('containers')) return undefined;
   for (const doc of parseAllDocuments(text, { strict: false, uniqueKeys: false })) {
     if (!('contents' in doc) || doc.errors.length > 0) continue;
-    const v: unknown = doc.toJS();
+    let v: unknown;
+    try {
+      v = doc.toJS();
+    } catch {
+      // aliases expanding past yaml's limit (a billion laughs): no template anyone writes, and no crash
+      continue;
+    }
     if (isRecord(v) && typeof v.kind === 'string' && WORKLOAD_KINDS.has(v.kind) && typeof v.apiVersion === 'string' && hasContainers(v)) return v.kind;
   }
   return undefined;

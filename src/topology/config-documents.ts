@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { findAddresses, findAddressesIn, isIpLiteral, isOwnAddressName, type AddressCandidate, type ValueContext } from './addresses.js';
+import { MAX_CONFIG_DOCUMENT } from '../manifests/documents.js';
 
 /**
  * Addresses in configuration files that ConfigMaps and Secrets hold, read by their structure rather
@@ -25,8 +26,6 @@ import { findAddresses, findAddressesIn, isIpLiteral, isOwnAddressName, type Add
  * ConfigMap (a manifest some tool applies, whose `host:` is an Ingress rule's) are read as text only.
  */
 
-/** Values longer than this are read as text only (parsing them costs more than it can tell). */
-export const MAX_CONFIG_DOCUMENT = 1024 * 1024;
 
 /** What a value's structure says, with offsets into the value. */
 export interface ConfigReading {

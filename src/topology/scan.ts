@@ -10,12 +10,12 @@ import { backendByTargetPortWarning, backendServicePorts, ingressBackends, servi
 import { fullRange, parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
-import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
+import { MAX_CONFIG_DOCUMENT, type ManifestFile, type ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { locate } from '../manifests/positions.js';
 import { findAddressesIn, ipv4Mapped, isAddressName, isIpLiteral, isLinkLocalAddress, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
-import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from './config-documents.js';
+import { configValueAddresses, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';

@@ -62,4 +62,25 @@ describe('workload manifests held in ConfigMaps and Secrets', () => {
       ['warning', 25, 'stringData.job.yaml', ['Secret ci/runner', 'job.yaml', 'Job']],
     ]);
   });
+
+  it('a value that expands past the alias limit (a billion laughs under kind: Pod) is no template and no crash', () => {
+    const bomb = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: t, namespace: app}
+data:
+  pod.yaml: |
+    kind: Pod
+    apiVersion: v1
+    a: &a [x,x,x,x,x,x,x,x,x,x]
+    b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+    c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+    d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+    e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+    spec:
+      containers: *e
+`;
+    const r = loadManifests([{ path: 'bomb.yaml', text: bomb }]);
+    expect(r.cluster.objects.map((o) => o.kind)).toEqual(['ConfigMap']);
+    expect(r.diagnostics.filter((d) => d.code === Codes.podTemplateInConfig)).toEqual([]);
+  });
 });

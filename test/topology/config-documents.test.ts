@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
-import { configValueAddresses, MAX_CONFIG_DOCUMENT, readConfigDocument } from '../../src/topology/config-documents.js';
+import { MAX_CONFIG_DOCUMENT } from '../../src/manifests/documents.js';
+import { configValueAddresses, readConfigDocument } from '../../src/topology/config-documents.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { findAddressesIn } from '../../src/topology/addresses.js';
 import { peerKey } from '../../src/model/peer.js';
