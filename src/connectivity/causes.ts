@@ -1,6 +1,7 @@
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type ContainerPort, type Workload } from '../manifests/cluster.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
+import { knownLabels } from '../manifests/job-labels.js';
 import { workloadKey, type Peer } from '../model/peer.js';
 import type { ConnectivityDiffEntry } from './diff.js';
 import type { PolicyEngine } from './engine.js';
@@ -189,7 +190,8 @@ export class CauseFinder {
       }
     }
     const all = [...[...subjects.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, v]) => v), ...selectors];
-    return { kind: 'labels-changed', workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), 'metadata', 'labels']), selectors: all };
+    // shown as the manifests set them: the API server's labels of unknown value (controller-uid, a CronJob run's job-name) are no value to read
+    return { kind: 'labels-changed', workload: key, before: knownLabels(before), after: knownLabels(after), at: originRef(a.origin, [...a.specPath.slice(0, -1), 'metadata', 'labels']), selectors: all };
   }
 
   private namespaceChange(ns: string, x: EntryExplanation | undefined): Cause | undefined {
