@@ -874,7 +874,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   if (headless && inCluster.every(hasSelector)) {
     // its name resolves to the pods themselves: each definition's pods on the port the client dials (headless.ts)
     const dials = inCluster.flatMap((svc) => {
-      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, schemePort(c.scheme));
+      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, clientDefaultPort(c.scheme));
       return dial ? [{ svc, dial }] : [];
     });
     if (dials.length === 0) {

@@ -92,6 +92,11 @@ describe('a headless Service with a selector: the client dials the pod itself', 
     expect(scan(', ports: [{containerPort: 9000}, {containerPort: 8080}]', 'db.d.svc.cluster.local', svc9)).toEqual({ links: LINK('TCP 9000'), unresolved: [], diagnostics: ['NPC318 app.yaml:31'] });
   });
 
+  it("a database URL without a port dials its client's default on the pod (postgres://db: 5432), not every Service port", () => {
+    const pg = HEADLESS.replace('  - name: web\n    port: 80\n    targetPort: 8080\n', '  - name: pg\n    port: 5432\n  - name: metrics\n    port: 9187\n');
+    expect(scan(', ports: [{containerPort: 5432}, {containerPort: 9187}]', 'postgres://app@db/orders', pg)).toEqual({ links: LINK('TCP 5432'), unresolved: [], diagnostics: [] });
+  });
+
   it('a ClusterIP Service still maps its port to the target port (kube-proxy does)', () => {
     const clusterIp = HEADLESS.replace('clusterIP: None', 'clusterIP: 10.96.0.20');
     expect(scan(BOTH, 'http://db:80', clusterIp).links).toEqual(LINK('TCP 8080'));
