@@ -1,5 +1,6 @@
 import { ConnectionSet, type Protocol } from '../../model/connection-set.js';
-import { UNKNOWN_VALUE } from '../../manifests/job-labels.js';
+import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS, UNKNOWN_VALUE } from '../../manifests/job-labels.js';
+
 import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
 import { peerKey, type Peer, type WorkloadRef } from '../../model/peer.js';
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -10,6 +11,9 @@ import { aliasFor, type CidrAlias } from './alias-match.js';
 import type { TraceEndpoint, TraceEvent } from './events.js';
 import { DNS_NAMES, DNS_NAMESPACE, isDnsPod, isIngressControllerPod, OWNER_SUFFIX, pick, POD_SUFFIX, targetPorts } from './pods.js';
 import { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotServicePort } from './snapshot-model.js';
+
+/** The labels the API server adds to a Job's pods: a trace need not carry them. */
+const GENERATED_KEYS: ReadonlySet<string> = new Set([...JOB_NAME_LABELS, ...CONTROLLER_UID_LABELS]);
 
 /** Observed traffic that resolves to no workload and no alias: listed for review, never allowed silently. */
 export interface TrafficUnresolved {
@@ -494,8 +498,15 @@ export class TrafficResolver {
     const l = labels ?? snap?.labels;
     if (l && Object.keys(l).length > 0) {
       // the workloads whose pod template labels the pod carries; ambiguity resolves to nothing
-      // (a label whose value no manifest knows, a Job's UID, is carried with its real value: not compared)
-      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => (v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v))));
+      // (a label whose value no manifest knows, a Job's UID, is carried with its real value: not compared;
+      // a label the API server adds is compared only when the trace has it: a cluster before 1.27 sets
+      // no batch.kubernetes.io/ keys, and a trace may list some labels only)
+      const carries = (k: string, v: string) => {
+        const has = Object.prototype.hasOwnProperty.call(l, k);
+        if (!has) return GENERATED_KEYS.has(k);
+        return v === UNKNOWN_VALUE || l[k] === v;
+      };
+      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => carries(k, v))));
       if (matches.length === 1) return matches[0];
     }
     return undefined;

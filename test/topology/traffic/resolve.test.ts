@@ -116,6 +116,13 @@ describe('TrafficResolver', () => {
     expect(r.links).toEqual(['shop/report[CronJob] => shop/db[StatefulSet] : TCP 5432']);
   });
 
+  it('a trace that lacks the generated labels (a cluster before 1.27 sets no batch.kubernetes.io/ keys; a trace may list only some labels) still matches by the labels it carries', () => {
+    const older = { app: 'report', 'job-name': 'report-29000000', 'controller-uid': 'f1e2' };
+    const appOnly = { app: 'report' };
+    const r = run([ev({ kind: 'pod', namespace: 'shop', labels: older }, pod('db-0'), 5432), ev({ kind: 'pod', namespace: 'shop', labels: appOnly }, pod('db-0'), 5433)]);
+    expect(r.links).toEqual(['shop/report[CronJob] => shop/db[StatefulSet] : TCP 5432-5433']);
+  });
+
   it('a Service destination becomes its workloads on the target port (a named targetPort resolved per pod template)', () => {
     const r = run([ev(pod('debug'), { kind: 'svc', namespace: 'shop', name: 'api' }, 80), ev(pod('debug'), { kind: 'raw', addr: '10.96.0.50' }, 5432)]);
     expect(r.links).toEqual(['shop/debug[Pod] => shop/api[Deployment] : TCP 8081', 'shop/debug[Pod] => shop/db[StatefulSet] : TCP 5432']);
