@@ -3,6 +3,8 @@ import { selectorMatches } from '../connectivity/selector.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import { JOB_NAME_LABELS, knownLabels } from '../manifests/job-labels.js';
 
+const [LEGACY_JOB_NAME, MODERN_JOB_NAME] = JOB_NAME_LABELS;
+
 export interface WorkloadSelector {
   /** A label selector as NetworkPolicy writes it (`matchLabels`, or `matchExpressions` for unlabelled pods). */
   readonly selector: LabelSelector;
@@ -63,6 +65,9 @@ export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]):
   // labels every pod of the workload shares, and that do not change with each rollout
   const keys = Object.keys(labels)
     .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]) && (!VOLATILE_KEYS.has(k) || ownJobName(w, k, labels[k])))
+    // of a Job's two job-name labels, the legacy `job-name`, which every Kubernetes version sets
+    // (`batch.kubernetes.io/job-name` is set from 1.27 only: a policy on it selects nothing before)
+    .filter((k) => !(k === MODERN_JOB_NAME && labels[LEGACY_JOB_NAME] === labels[k]))
     .sort(compareStrings);
   const pick = (subset: readonly string[]) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels[k] as string]));
 

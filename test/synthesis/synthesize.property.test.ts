@@ -194,7 +194,10 @@ function buildApp(raw: RawApp): App {
     const port = t.port === 0 ? undefined : t.port === 1 ? { number: sp.port } : { name: sp.name };
     const portText = port?.number !== undefined ? `:${port.number}` : port?.name !== undefined ? `:${port.name}` : '';
     const text = `${scheme}${host}${portText}${scheme && t.path ? '/api/v1' : ''}`;
-    refs.push({ from, where: r.where, kind: 'svc', svc: svcIndex, ...(port ? { port } : {}), text });
+    // a URL without a port dials its scheme's default (http 80, redis 6379): a Service with that port is reached there alone
+    const schemeDefault = ({ 'http://': 80, 'redis://': 6379 } as Record<string, number>)[scheme];
+    const dialed = port ?? (schemeDefault !== undefined && svc.ports.some((p) => p.port === schemeDefault && p.protocol === 'TCP') ? { number: schemeDefault } : undefined);
+    refs.push({ from, where: r.where, kind: 'svc', svc: svcIndex, ...(dialed ? { port: dialed } : {}), text });
   }
   const ingresses: Ing[] = raw.ingresses.map((g) => {
     const svcIndex = g.svc % services.length;
