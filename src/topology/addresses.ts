@@ -1,4 +1,5 @@
 import { parseCidr } from '../model/ip.js';
+import { printedText } from './printed-text.js';
 
 /**
  * Finds network addresses inside configuration strings: `svc`, `svc.ns`, `svc.ns.svc`,
@@ -33,6 +34,13 @@ export interface AddressCandidate {
    * on DNS's ports, UDP and TCP (53 unless the setting writes another).
    */
   readonly dnsServer?: true;
+  /**
+   * Printed by a script's `echo` or `printf` to its output (printed-text.ts): a message's URL ("file
+   * an issue at https://...") or configuration, should stdout be a file. A link where a Service of
+   * the manifests answers (a silently dropped in-cluster call is a blocked one); never an
+   * outside-host gap.
+   */
+  readonly printed?: true;
 }
 
 /**
@@ -163,43 +171,12 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   if (!value.includes('\n')) return found;
   // a configuration file's comment lines (`#` in redis.conf, nginx.conf, shell, YAML; `//` in JSON
   // with comments) are no part of what the program does: a documentation URL or an upstream commented out is no destination
-  const skipped = [...commentLines(value), ...printedText(value)];
-  return skipped.length === 0 ? found : found.filter((c) => !skipped.some(([from, to]) => c.offset >= from && c.offset < to));
-}
-
-// a `{ ...; }` group or a `( ... )` subshell closed and redirected or piped (`} > f`, `) | tee f`; `} || {` is an alternative, no pipe)
-const GROUP_REDIRECTED = /(?:^|;)[ \t]*[})][ \t]*(?:>|\|(?!\|))/m;
-
-/**
- * The [start, end) offsets of what a script's `echo` and `printf` commands print to its output:
- * their arguments, up to the command's end (a newline, or `;`, `&`, `<` outside quotes). A
- * message's URL ("file an issue at https://...") is text for a reader, no destination.
- */
-function printedText(value: string): (readonly [number, number])[] {
-  // a group's output written or piped somewhere (`{ echo "replicaof $HOST 6379"; } > valkey.conf`) makes
-  // its echoes configuration, which a line-by-line reading cannot tell apart: the script's echoes all count then
-  if (GROUP_REDIRECTED.test(value)) return [];
-  const out: (readonly [number, number])[] = [];
-  // a command's start: a line's, or after `;`, `&&`, `||`, `then`, `do`, `else` (never `$(echo ...)`, whose output is a value)
-  for (const m of value.matchAll(/(?:^|;|&&|\|\||\b(?:then|do|else))[ \t]*(?:echo|printf)(?=[ \t])/gm)) {
-    const from = (m.index ?? 0) + m[0].length;
-    let quote: string | undefined;
-    let to = from;
-    for (; to < value.length; to++) {
-      const ch = value[to] as string;
-      if (quote !== undefined) {
-        if (ch === '\\' && quote === '"') to++;
-        else if (ch === quote) quote = undefined;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '\\') to++;
-      else if ('\n;|&><'.includes(ch)) break;
-    }
-    // written to a file or piped into a command (`echo "host=db:5432" > app.conf`), the text is configuration someone reads
-    const end = value[to];
-    if (end === '>' || end === '|' || (end === '&' && value[to + 1] === '>')) continue;
-    out.push([from, to]);
-  }
-  return out;
+  const comments = commentLines(value);
+  const inside = (spans: readonly (readonly [number, number])[], c: AddressCandidate) => spans.some(([from, to]) => c.offset >= from && c.offset < to);
+  const kept = comments.length === 0 ? found : found.filter((c) => !inside(comments, c));
+  // what a script's echo prints may be a message or configuration: marked, and judged where it resolves
+  const printed = printedText(value);
+  return printed.length === 0 ? kept : kept.map((c) => (inside(printed, c) ? { ...c, printed: true as const } : c));
 }
 
 /** The [start, end) offsets of the lines of a text that are comments: `#` (conf, shell, YAML) or `//` (JSON with comments, C-like) first. */

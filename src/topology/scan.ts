@@ -829,6 +829,8 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     if (c.fileLike) return;
     // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
     if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
+    // a URL a script's echo prints to its output (a message's "file an issue at https://...") is no call to report
+    if (looksExternalHost(c.host) && c.printed) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`, undefined, outsideConns);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
