@@ -33,7 +33,22 @@ spec:
     spec:
       containers: [{name: c, image: x, ports: [{containerPort: 8080}, {containerPort: 53, protocol: UDP}]}]
       initContainers: [{name: s, image: x, restartPolicy: Always, ports: [{containerPort: 9090}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: a, namespace: ns1}
+spec:
+  selector: {app: a}
+  ports: [{name: web, port: 80}, {name: app, port: 8080}, {name: dns-tcp, port: 5353, targetPort: 53}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: a, namespace: ns1}
+spec:
+  rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: a, port: {name: web}}}}]}}]
 `);
+/** The same workload with no Ingress: nothing routes to it. */
+const unrouted = backend.filter((d) => d.kind !== 'Ingress');
 
 describe('allowed: the ingress controller on an undeclared numeric target port', () => {
   const a = allowed('ingress controller');
@@ -48,6 +63,11 @@ describe('allowed: the ingress controller on an undeclared numeric target port',
     expect(a.test('{ingress-controller} => ns1/a[Deployment] : No Connections | TCP 80', ctx)).toBe(false);
     expect(a.test('{ingress-controller} => ns1/a[Deployment] : UDP 80 | No Connections', ctx)).toBe(false);
     expect(a.test('ns1/b[Deployment] => ns1/a[Deployment] : TCP 80 | No Connections', ctx)).toBe(false);
+  });
+  it('rejects a port no routed Service targets, and every port when nothing routes to the workload', () => {
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 81 | No Connections', ctx)).toBe(false);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 1-79,81-65535 | No Connections', ctx)).toBe(false);
+    expect(a.test('{ingress-controller} => ns1/a[Deployment] : TCP 80 | No Connections', { ...ctx, docs: unrouted })).toBe(false);
   });
 });
 
@@ -99,5 +119,9 @@ describe.skipIf(bin === undefined)('allowed: ports netpol-analyzer neither allow
     expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 1-5443 | TCP 81,443-5001', ctx)).toBe(false);
     expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5443 | TCP 443-5001', ctx)).toBe(false);
     expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5001 | TCP 81,443-5443', ctx)).toBe(false);
+  });
+  it('rejects a pair its explanation does not speak of, and any line when the binary gives no answer', () => {
+    expect(a.test('alpha/a[Pod] => gamma/nosuch[Pod] : All Connections | No Connections', ctx)).toBe(false);
+    expect(a.test('alpha/a[Pod] => gamma/b[Pod] : TCP 81,443-5443 | TCP 81,443-5001', { ...ctx, bin: '/bin/false' })).toBe(false);
   });
 });

@@ -95,6 +95,51 @@ function declaredTcpPorts(key: string, docs: readonly Doc[]): Set<number> {
   return out;
 }
 
+/** The template labels of workload `ns/name[Kind]` (its pod specs' metadata, or the Pod's own). */
+function podLabels(key: string, docs: readonly Doc[]): Record<string, string>[] {
+  return workloadObjects(key, docs).flatMap((d) => {
+    if (d.kind === 'Pod') return [asObj(asObj(d.metadata).labels) as Record<string, string>];
+    const out: Record<string, string>[] = [];
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(visit);
+      if (v === null || typeof v !== 'object') return;
+      const o = v as Obj;
+      if (o.spec && Array.isArray(asObj(o.spec).containers)) out.push(asObj(asObj(o.metadata).labels) as Record<string, string>);
+      Object.values(o).forEach(visit);
+    };
+    visit(d.spec);
+    return out;
+  });
+}
+
+/** The numeric target ports (a Service port's own number when it has none) of the Services an Ingress or Route in the workload's namespace sends to, that select the workload. */
+function routedTargetPorts(key: string, docs: readonly Doc[]): Set<number> {
+  const ns = /^([^/]+)\//.exec(key)?.[1];
+  const labels = podLabels(key, docs);
+  const routed = new Set<string>();
+  for (const d of docs) {
+    if (asObj(d.metadata).namespace !== ns) continue;
+    const spec = asObj(d.spec);
+    if (d.kind === 'Ingress') {
+      const backends = [asObj(spec.defaultBackend), ...asArr(spec.rules).flatMap((r) => asArr(asObj(r.http).paths).map((p) => asObj(p.backend)))];
+      for (const b of backends) if (typeof asObj(b.service).name === 'string') routed.add(asObj(b.service).name as string);
+    } else if (d.kind === 'Route' && typeof asObj(spec.to).name === 'string') routed.add(asObj(spec.to).name as string);
+  }
+  const out = new Set<number>();
+  for (const d of docs) {
+    const meta = asObj(d.metadata);
+    if (d.kind !== 'Service' || meta.namespace !== ns || !routed.has(meta.name as string)) continue;
+    const selector = asObj(asObj(d.spec).selector) as Record<string, string>;
+    if (Object.keys(selector).length === 0 || !labels.some((l) => Object.entries(selector).every(([k, v]) => l[k] === v))) continue;
+    for (const p of asArr(asObj(d.spec).ports)) {
+      const t = p.targetPort;
+      const n = t === undefined || t === null || t === 0 ? Number(p.port) : typeof t === 'number' ? t : /^\d+$/.test(String(t)) ? Number(t) : undefined;
+      if (n !== undefined && (p.protocol ?? 'TCP') === 'TCP') out.add(n);
+    }
+  }
+  return out;
+}
+
 // --- netpol-analyzer's own explanation of a pair --------------------------------------------------
 
 /** `TCP:[443-5001], UDP:[443]` or `UDP, SCTP` (a whole protocol) as a connection set. */
@@ -107,19 +152,20 @@ function explainedConns(text: string): ConnectionSet {
  * What netpol-analyzer's `--explain` says it allows and denies between two workloads (its own
  * account of the pair, computed per direction before the two are intersected).
  */
-function explainedPair(bin: string, dir: string, src: string, dst: string): { allowed: ConnectionSet; denied: ConnectionSet } {
+function explainedPair(bin: string, dir: string, src: string, dst: string): { allowed: ConnectionSet; denied: ConnectionSet } | undefined {
   const name = (k: string) => k.replace(/\[\w+\]$/, '');
   const r = spawnSync(bin, ['list', '--dirpath', dir, '-o', 'txt', '--explain', '--focusworkload', name(src), '--focusworkload-peer', name(dst)], { encoding: 'utf8', timeout: 120_000 });
+  // no answer (the binary failed) or no account of the pair explains nothing
+  if (r.status !== 0 || r.error) return undefined;
   const text = r.stdout ?? '';
   const start = text.indexOf(`Connections between ${src} => ${dst}:`);
+  if (start < 0) return undefined;
   let allowed = ConnectionSet.NONE;
   let denied = ConnectionSet.NONE;
-  if (start >= 0) {
-    const section = text.slice(start).split(/\n-{20,}\n/)[0] as string;
-    for (const m of section.matchAll(/^\s*(Allowed|Denied) (.*?) due to/gm)) {
-      if (m[1] === 'Allowed') allowed = allowed.union(explainedConns(m[2] as string));
-      else denied = denied.union(explainedConns(m[2] as string));
-    }
+  const section = text.slice(start).split(/\n-{20,}\n/)[0] as string;
+  for (const m of section.matchAll(/^\s*(Allowed|Denied) (.*?) due to/gm)) {
+    if (m[1] === 'Allowed') allowed = allowed.union(explainedConns(m[2] as string));
+    else denied = denied.union(explainedConns(m[2] as string));
   }
   return { allowed, denied };
 }
@@ -137,7 +183,10 @@ export const ALLOWED: readonly Allowed[] = [
       const extra = l.ours.subtract(l.theirs);
       if (!extra.ports('UDP').isEmpty || !extra.ports('SCTP').isEmpty) return false;
       const declared = declaredTcpPorts(l.dst, docs);
-      return [...declared].every((p) => !extra.allows('TCP', p));
+      // and only the numeric target ports of Services an Ingress or Route sends to the workload
+      const routed = routedTargetPorts(l.dst, docs);
+      const routedSet = [...routed].reduce((acc, p) => acc.union(ConnectionSet.port('TCP', p)), ConnectionSet.NONE);
+      return !extra.isEmpty && extra.isSubsetOf(routedSet) && [...declared].every((p) => !extra.allows('TCP', p));
     },
   },
   {
@@ -152,9 +201,10 @@ export const ALLOWED: readonly Allowed[] = [
       const l = parseLine(line);
       if (!l || !l.theirs.isSubsetOf(l.ours) || /^[0-9{]/.test(l.src) || /^[0-9{]/.test(l.dst)) return false;
       const lost = l.ours.subtract(l.theirs);
-      const { allowed, denied } = explainedPair(bin, dir, l.src, l.dst);
+      const explained = explainedPair(bin, dir, l.src, l.dst);
+      if (!explained) return false;
       // their explanation must agree with their listing where it speaks, and say nothing about the lost ports
-      return allowed.equals(l.theirs) && lost.subtract(denied).equals(lost);
+      return explained.allowed.equals(l.theirs) && lost.subtract(explained.denied).equals(lost);
     },
   },
 ];
