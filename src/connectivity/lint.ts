@@ -8,7 +8,7 @@ import type { PolicyEngine } from './engine.js';
 import { evaluateRules, type VerdictStep } from './evaluate.js';
 import { isEmptySelector } from './selector.js';
 import { DIRECTIONS, policyKey, type Direction, type Policy, type Rule, type RuleRef } from './policy.js';
-import { unmodelledReach } from './unmodelled-peers.js';
+import { misspeltNamespace, unmodelledReach } from './unmodelled-peers.js';
 
 /**
  * Policy sanity (nca `--sanity`'s questions), answered with the engine itself:
@@ -64,6 +64,8 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
   const beyondManifests = (rule: Rule): string | undefined => {
     for (const p of rule.peers) {
       if (p.kind === 'pods' && classes.select(p.namespaces, p.pods, true).length > 0) continue;
+      // a misspelt system namespace (`kube-sytem`) is judged: it is a mistake, not a namespace elsewhere
+      if (misspeltNamespace(p)) continue;
       const reach = unmodelledReach(p, seen);
       if (reach) return reach;
     }
@@ -267,7 +269,11 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
 
 /** Why a rule can never match, or undefined. */
 function neverMatches(b: BoundRule, subjects: readonly PodClass[], all: readonly PodClass[]): string | undefined {
-  if (b.classes.isEmpty && b.atoms.isEmpty) return 'its peers select no pod of the manifests and no address';
+  if (b.classes.isEmpty && b.atoms.isEmpty) {
+    const typo = b.rule.peers.map(misspeltNamespace).find((t) => t !== undefined);
+    if (typo) return `namespace "${typo.written}" is ${typo.edits === 1 ? 'one edit' : 'two edits'} from ${typo.meant}, which every cluster has: a typo? its peers select no pod of the manifests and no address`;
+    return 'its peers select no pod of the manifests and no address';
+  }
   const { fixed, named } = b.rule.ports;
   if (fixed.isEmpty && named.length > 0) {
     const dsts = b.rule.ref.direction === 'ingress' ? subjects : [...b.classes].map((id) => all[id] as PodClass);

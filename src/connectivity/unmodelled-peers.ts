@@ -1,5 +1,6 @@
 import { NAMESPACE_NAME_LABEL } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
+import { editDistance } from '../model/edit-distance.js';
 import type { NamespaceMatch, PeerMatcher, Subject } from './policy.js';
 
 /**
@@ -65,4 +66,25 @@ function describeSelector(selector: LabelSelector): string {
     ...(selector.matchExpressions ?? []).map((e) => `${e.key} ${e.operator}${e.values && e.values.length > 0 ? ` (${e.values.join(', ')})` : ''}`),
   ];
   return parts.length === 0 ? 'pods of any namespace' : `pods of namespaces labelled ${parts.join(', ')}`;
+}
+
+/** Namespaces every cluster has, which policies name without the manifests holding them. */
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
+ * A namespace a peer names that is one or two edits from one every cluster has (`kube-sytem`): a
+ * typo, not a namespace outside the manifests, so the rule is judged (it can never match what it
+ * means) instead of being left alone. Only the system namespaces: two namespaces of an app one edit
+ * apart (`payments-v1`, `payments-v2`) are no typo of each other.
+ */
+export function misspeltNamespace(peer: PeerMatcher): { readonly written: string; readonly meant: string; readonly edits: number } | undefined {
+  if (peer.kind !== 'pods' || peer.namespaces.kind !== 'selector') return undefined;
+  for (const written of pinnedNames(peer.namespaces.selector) ?? []) {
+    if (SYSTEM_NAMESPACES.includes(written)) continue;
+    for (const meant of SYSTEM_NAMESPACES) {
+      const edits = editDistance(written, meant);
+      if (edits > 0 && edits <= (meant.length >= 8 ? 2 : 1)) return { written, meant, edits };
+    }
+  }
+  return undefined;
 }

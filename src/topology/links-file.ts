@@ -8,6 +8,7 @@ import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseManifestFile } from '../manifests/documents.js';
 import { locate } from '../manifests/positions.js';
 import type { Evidence, Link } from './links.js';
+import { editDistance } from '../model/edit-distance.js';
 
 // each link is checked on its own, so one malformed entry neither hides the errors of the others nor drops them
 const LinkFileSchema = z.object({ links: z.array(z.unknown()) });
@@ -41,15 +42,6 @@ function meantField(key: string): string | undefined {
   return best?.field;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
 
 const AddressEvidence = z.object({ kind: z.literal('address'), file: z.string(), line: z.number(), path: z.array(z.union([z.string(), z.number()])).optional(), value: z.string(), service: z.string().optional() }).loose();
 const ExposureEvidence = z.object({ kind: z.literal('exposure'), object: z.string(), file: z.string(), line: z.number() }).loose();

@@ -62,7 +62,10 @@ describe('netpol-ci lint', () => {
     expect(rows.map((f) => [f.kind, f.policy, f.rule ?? '', f.line])).toEqual([
       ['never-matches', 'NetworkPolicy shop/web', 'egress[1]', 39],
       ['never-matches', 'NetworkPolicy shop/web', 'egress[2]', 41],
+      // one edit from kube-system, which every cluster has: a typo, not a namespace outside the manifests
+      ['never-matches', 'NetworkPolicy shop/typo-dns', 'egress[0]', 88],
     ]);
+    expect(JSON.parse(r.stdout)[2].message).toContain('namespace "kube-sytem" is one edit from kube-system');
     // what lint left unjudged is said, at its line, as information
     const notes = r.stderr.split('\n').filter((l) => l.includes('NPC187'));
     expect(notes.map((l) => /policies\.yaml:(\d+):/.exec(l)?.[1])).toEqual(['3', '18', '31', '34', '54', '63', '74']);
