@@ -106,8 +106,8 @@ describe('verify --baseline and check --baseline --policies judge the policies a
     const without = runCli(['verify', 'app.yaml', '--policies', 'policies', '--gaps', 'namespace', '-f', 'json'], { cwd: dir });
     expect(without.code).toBe(1);
     const missing = (JSON.parse(without.stdout) as { missing: { src: string; dst: string; blocked: string }[] }).missing.map((m) => `${m.src} => ${m.dst} ${m.blocked}`);
-    // web is left with no egress at all, so synthesize gave it no DNS rule either
-    expect(missing).toEqual(['shop/web[Deployment] => kube-system/dns[Pod] TCP 53,UDP 53', 'shop/web[Deployment] => shop/api[Deployment] TCP 8080', 'shop/web[Deployment] => shop/worker[Deployment] TCP 7000', 'shop/worker[Deployment] => 169.254.169.254-169.254.169.254[External] TCP 443']);
+    // web keeps one egress rule, to its own pods on 80 (its ingress gap's closure: a policy isolates replicas from each other too), so it has DNS
+    expect(missing).toEqual(['shop/web[Deployment] => shop/api[Deployment] TCP 8080', 'shop/web[Deployment] => shop/worker[Deployment] TCP 7000', 'shop/worker[Deployment] => 169.254.169.254-169.254.169.254[External] TCP 443']);
   });
 
   it('verify --fix --baseline writes what synthesize --baseline writes', () => {
