@@ -122,11 +122,14 @@ export function gapRules(
  * `verify --gaps MODE` adds, so that policies synthesized with that mode verify clean and
  * `verify --fix` keeps the openings. Mirrors gapRules case by case:
  *
- * - ingress gap of W: `namespace`, each other workload of W's namespace reaches W on the gap's ports;
- *   `open`, every other workload and every outside address reaches W on everything;
- * - in-cluster egress gap of W: `namespace`, W reaches each other workload of its namespace on the
- *   address's port (of the gap's own namespace when it names one: a mesh's control plane); `open`,
- *   W reaches every workload and address;
+ * - ingress gap of W: `namespace`, each workload of W's namespace (W too) reaches W on the gap's
+ *   ports; `open`, every workload and every outside address reaches W on everything;
+ * - in-cluster egress gap of W: `namespace`, W reaches each workload of its namespace (itself too)
+ *   on the address's port (of the gap's own namespace when it names one: a mesh's control plane);
+ *   `open`, W reaches every workload and address;
+ *
+ * W -> W is a link from a workload to itself: synthesize writes it (a baseline-cut closure keeps it),
+ * while drift cannot judge it (connectivity has no self-pairs) and gives it no row (drift/repo.ts).
  * - egress gap outside the cluster (a hostname, the API server): `namespace`, W reaches 0.0.0.0/0 on
  *   the address's port (and 6443 beside the API server's 443); `open`, as above.
  */
@@ -138,7 +141,8 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
   for (const g of gaps) {
     const w = g.workload;
     const evidence: Evidence[] = [{ kind: 'gap', mode, at: g.at, detail: g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === 'open' || x.ref.namespace === w.namespace));
+    // W itself among them, as in gapRules: its replicas reach each other through the closure (a self link)
+    const others = workloads.filter((x) => mode === 'open' || x.ref.namespace === w.namespace);
     const conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
@@ -148,7 +152,7 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
       out.push({ src: self(w), dst: { kind: 'external', range: g.range }, conns, evidence });
     } else if (mode === 'namespace' && g.namespace !== undefined) {
       // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
-      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
+      for (const x of workloads) if (x.ref.namespace === g.namespace) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
     } else if (mode === 'open' || inCluster(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
       if (mode === 'open') for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });

@@ -49,8 +49,8 @@ describe('synthesize --baseline cuts the gap closures a deny rule crosses', () =
 
     const ps = (loadAll(runCli(['synthesize', 'app.yaml', '--gaps=namespace', '--baseline', 'rules.yaml', '-q'], { cwd: dir }).stdout) as Policy[]).filter(Boolean);
     const worker = ps.find((p) => p.metadata.name === 'worker-netpol') as Policy;
-    // no podSelector {} any more: one rule per workload the closure lets in, web left out
-    expect(worker.spec.ingress?.map((r) => r.from)).toEqual([[{ podSelector: { matchLabels: { app: 'api' } } }]]);
+    // no podSelector {} any more: one rule per workload the closure lets in, web left out, the worker's own pods kept (replicas are isolated from each other too)
+    expect(worker.spec.ingress?.map((r) => r.from)).toEqual([[{ podSelector: { matchLabels: { app: 'api' } } }], [{ podSelector: { matchLabels: { app: 'worker' } } }]]);
     // the cut-out block as an `except` of the closure's one rule
     expect((worker.spec.egress ?? []).filter((r) => r.to.some((p) => p.ipBlock))).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
     expect(worker.metadata.annotations?.['netpol-ci.io/rules']).toContain('gap (--gaps=namespace) app.yaml:');
