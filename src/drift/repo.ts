@@ -136,6 +136,12 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     }
     // the synthesizer never writes egress towards the ingress controller: it is not a policy peer
     if (l.dst.kind === 'ingress-controller') continue;
+    // a workload to itself (a gap closure lets its replicas reach each other): connectivity has no
+    // self-pairs to judge it against, so no row; it is still an egress need, which needs DNS
+    if (l.src.kind === 'workload' && l.dst.kind === 'workload' && peerKey(l.src) === peerKey(l.dst)) {
+      if (clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
+      continue;
+    }
     for (const p of [l.src, l.dst]) if (p.kind === 'external') cuts.push(p.range);
     if ((l.src.kind === 'external' && !input.families.includes(l.src.range.family)) || (l.dst.kind === 'external' && !input.families.includes(l.dst.range.family))) continue;
     rows.push({ src: l.src, dst: l.dst, conns: l.conns });

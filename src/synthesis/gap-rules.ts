@@ -14,14 +14,15 @@ import type { PolicyPeer } from './synthesize.js';
  *   summary names each with file:line), so the policies allow exactly the links found: what
  *   reviewers and the conformance goldens expect of a generator;
  * - `namespace`: a workload with no known caller accepts its listening ports from
- *   every workload of its own namespace (and each of them may reach it); a workload with an
- *   unresolved in-cluster address may reach every workload of its namespace (and each accepts
- *   it); an unresolved address outside the cluster (a hostname, the API server) opens egress to
- *   any address (0.0.0.0/0) on that address's port; a destination in a known namespace (a mesh's
- *   control plane) opens egress to that namespace on its ports. Nothing else crosses a namespace.
+ *   every workload of its own namespace (and each of them may reach it, itself included); a
+ *   workload with an unresolved in-cluster address may reach every workload of its namespace
+ *   (and each accepts it, itself included); an unresolved address outside the cluster (a
+ *   hostname, the API server) opens egress to any address (0.0.0.0/0) on that address's port;
+ *   a destination in a known namespace (a mesh's control plane) opens egress to that namespace
+ *   on its ports. Nothing else crosses a namespace.
  * - `open`: the workload is left unrestricted in that direction: anyone (any namespace, any
  *   address) may reach a workload without a known caller, and a workload with an unresolved
- *   address may reach anything; the other workloads' rules let that traffic through.
+ *   address may reach anything; every workload's rules (its own too) let that traffic through.
  *
  * A policy only allows a connection when the source's egress AND the destination's ingress do,
  * so every closure writes both sides. Each rule's provenance note starts with `gap`.
@@ -79,32 +80,35 @@ export function gapRules(
     const w = m.workload;
     const ns = w.namespace;
     const why = m.details.join('; ');
-    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
+    // the workload itself is one of "the workloads of its namespace" (and of everyone): Kubernetes has no
+    // same-workload allowance, a policy isolates one workload's replicas from each other like any pods,
+    // so its own pods get the other end of the closure too (a Valkey cluster bus, etcd's peer port)
+    const sameNs = workloads.filter((x) => x.ref.namespace === ns);
+    const whom = (x: Workload) => `${workloadKey(w)}${workloadKey(x.ref) === workloadKey(w) ? ' (its own pods)' : ''}`;
     if (m.kind === 'ingress') {
       if (mode === 'namespace') {
         add(w, { direction: 'ingress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
-        for (const x of sameNs) add(x.ref, { direction: 'egress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+        for (const x of sameNs) add(x.ref, { direction: 'egress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${whom(x)}: it has no known caller in the manifests` });
       } else {
         add(w, { direction: 'ingress', peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
-        for (const x of others) add(x.ref, { direction: 'egress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+        for (const x of workloads) add(x.ref, { direction: 'egress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${whom(x)}: it has no known caller in the manifests` });
       }
     } else if (mode === 'open') {
       add(w, { direction: 'egress', peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
-      for (const x of others) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+      for (const x of workloads) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${whom(x)}: it has an unresolved destination` });
     } else if (m.kind === 'egress-namespace') {
       const target = m.target as string;
       add(w, { direction: 'egress', peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
       // the destination's side too, for the workloads of that namespace the input holds (a connection needs both)
       for (const x of workloads) {
-        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: 'ingress', peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
+        if (x.ref.namespace === target) add(x.ref, { direction: 'ingress', peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${whom(x)}: it has an unresolved destination in namespace ${target}` });
       }
     } else if (m.kind === 'egress-address') {
       const cidrs = (m.target as string).split(',');
       add(w, { direction: 'egress', peers: cidrs.map((cidr) => ({ ipBlock: { cidr } })), conns: m.conns, note: `${tag} -> ${cidrs.join(', ')}: ${why}` });
     } else if (m.kind === 'egress-cluster') {
       add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
-      for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
+      for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${whom(x)}: it has an unresolved destination in the namespace` });
     } else {
       add(w, { direction: 'egress', peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(', ')}: ${why}` });
     }
@@ -118,11 +122,14 @@ export function gapRules(
  * `verify --gaps MODE` adds, so that policies synthesized with that mode verify clean and
  * `verify --fix` keeps the openings. Mirrors gapRules case by case:
  *
- * - ingress gap of W: `namespace`, each other workload of W's namespace reaches W on the gap's ports;
- *   `open`, every other workload and every outside address reaches W on everything;
- * - in-cluster egress gap of W: `namespace`, W reaches each other workload of its namespace on the
- *   address's port (of the gap's own namespace when it names one: a mesh's control plane); `open`,
- *   W reaches every workload and address;
+ * - ingress gap of W: `namespace`, each workload of W's namespace (W too) reaches W on the gap's
+ *   ports; `open`, every workload and every outside address reaches W on everything;
+ * - in-cluster egress gap of W: `namespace`, W reaches each workload of its namespace (itself too)
+ *   on the address's port (of the gap's own namespace when it names one: a mesh's control plane);
+ *   `open`, W reaches every workload and address;
+ *
+ * W -> W is a link from a workload to itself: synthesize writes it (a baseline-cut closure keeps it),
+ * while drift cannot judge it (connectivity has no self-pairs) and gives it no row (drift/repo.ts).
  * - egress gap outside the cluster (a hostname, the API server): `namespace`, W reaches 0.0.0.0/0 on
  *   the address's port (and 6443 beside the API server's 443); `open`, as above.
  */
@@ -134,7 +141,8 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
   for (const g of gaps) {
     const w = g.workload;
     const evidence: Evidence[] = [{ kind: 'gap', mode, at: g.at, detail: g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === 'open' || x.ref.namespace === w.namespace));
+    // W itself among them, as in gapRules: its replicas reach each other through the closure (a self link)
+    const others = workloads.filter((x) => mode === 'open' || x.ref.namespace === w.namespace);
     const conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
@@ -144,7 +152,7 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
       out.push({ src: self(w), dst: { kind: 'external', range: g.range }, conns, evidence });
     } else if (mode === 'namespace' && g.namespace !== undefined) {
       // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
-      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
+      for (const x of workloads) if (x.ref.namespace === g.namespace) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
     } else if (mode === 'open' || inCluster(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
       if (mode === 'open') for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });

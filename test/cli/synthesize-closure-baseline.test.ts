@@ -49,8 +49,8 @@ describe('synthesize --baseline cuts the gap closures a deny rule crosses', () =
 
     const ps = (loadAll(runCli(['synthesize', 'app.yaml', '--gaps=namespace', '--baseline', 'rules.yaml', '-q'], { cwd: dir }).stdout) as Policy[]).filter(Boolean);
     const worker = ps.find((p) => p.metadata.name === 'worker-netpol') as Policy;
-    // no podSelector {} any more: one rule per workload the closure lets in, web left out
-    expect(worker.spec.ingress?.map((r) => r.from)).toEqual([[{ podSelector: { matchLabels: { app: 'api' } } }]]);
+    // no podSelector {} any more: one rule per workload the closure lets in, web left out, the worker's own pods kept (replicas are isolated from each other too)
+    expect(worker.spec.ingress?.map((r) => r.from)).toEqual([[{ podSelector: { matchLabels: { app: 'api' } } }], [{ podSelector: { matchLabels: { app: 'worker' } } }]]);
     // the cut-out block as an `except` of the closure's one rule
     expect((worker.spec.egress ?? []).filter((r) => r.to.some((p) => p.ipBlock))).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
     expect(worker.metadata.annotations?.['netpol-ci.io/rules']).toContain('gap (--gaps=namespace) app.yaml:');
@@ -106,8 +106,8 @@ describe('verify --baseline and check --baseline --policies judge the policies a
     const without = runCli(['verify', 'app.yaml', '--policies', 'policies', '--gaps', 'namespace', '-f', 'json'], { cwd: dir });
     expect(without.code).toBe(1);
     const missing = (JSON.parse(without.stdout) as { missing: { src: string; dst: string; blocked: string }[] }).missing.map((m) => `${m.src} => ${m.dst} ${m.blocked}`);
-    // web is left with no egress at all, so synthesize gave it no DNS rule either
-    expect(missing).toEqual(['shop/web[Deployment] => kube-system/dns[Pod] TCP 53,UDP 53', 'shop/web[Deployment] => shop/api[Deployment] TCP 8080', 'shop/web[Deployment] => shop/worker[Deployment] TCP 7000', 'shop/worker[Deployment] => 169.254.169.254-169.254.169.254[External] TCP 443']);
+    // web keeps one egress rule, to its own pods on 80 (its ingress gap's closure: a policy isolates replicas from each other too), so it has DNS
+    expect(missing).toEqual(['shop/web[Deployment] => shop/api[Deployment] TCP 8080', 'shop/web[Deployment] => shop/worker[Deployment] TCP 7000', 'shop/worker[Deployment] => 169.254.169.254-169.254.169.254[External] TCP 443']);
   });
 
   it('verify --fix --baseline writes what synthesize --baseline writes', () => {
