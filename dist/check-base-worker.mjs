@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-RIOAAYDK.mjs";
-import "./chunks/chunk-UL65IHMC.mjs";
-import "./chunks/chunk-5EWUN5FZ.mjs";
+} from "./chunks/chunk-EHR4QHCV.mjs";
+import "./chunks/chunk-YLB7TNJ7.mjs";
+import "./chunks/chunk-ZACDTIXR.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-TYVINMDF.mjs";
+} from "./chunks/chunk-DOHNXV3I.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

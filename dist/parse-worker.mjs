@@ -11330,6 +11330,7 @@ var FLOAT = new yaml.Type("tag:yaml.org,2002:float", {
 });
 var SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [BUILTIN.merge, FLOAT] });
 var MAX_EXPANDED_NODES = 1e6;
+var MAX_CONFIG_DOCUMENT = 1024 * 1024;
 var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;

@@ -1021,6 +1021,8 @@ function plainLine(line, lineNo) {
 }
 
 // src/manifests/job-labels.ts
+var JOB_NAME_LABELS = ["job-name", "batch.kubernetes.io/job-name"];
+var CONTROLLER_UID_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid"];
 var UNKNOWN_VALUE = "(unknown)";
 
 // src/model/ip.ts
@@ -1201,6 +1203,7 @@ function targetPorts(sp, w) {
 var EMPTY_SNAPSHOT = { pods: [], services: [], namespaces: [], nodeIps: [] };
 
 // src/topology/traffic/resolve.ts
+var GENERATED_KEYS = /* @__PURE__ */ new Set([...JOB_NAME_LABELS, ...CONTROLLER_UID_LABELS]);
 function bump(f, e) {
   f.count++;
   if (e.time !== void 0) {
@@ -1514,7 +1517,12 @@ var TrafficResolver = class {
     }
     const l = labels2 ?? snap?.labels;
     if (l && Object.keys(l).length > 0) {
-      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v)));
+      const carries = (k, v) => {
+        const has = Object.prototype.hasOwnProperty.call(l, k);
+        if (!has) return GENERATED_KEYS.has(k);
+        return v === UNKNOWN_VALUE || l[k] === v;
+      };
+      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => carries(k, v))));
       if (matches.length === 1) return matches[0];
     }
     return void 0;

@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-SA23HMG7.mjs";
-import "../chunks/chunk-RIOAAYDK.mjs";
-import "../chunks/chunk-TP4FJW6D.mjs";
+} from "../chunks/chunk-72LOWYY2.mjs";
+import "../chunks/chunk-EHR4QHCV.mjs";
+import "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-XCSC7L3L.mjs";
+} from "../chunks/chunk-UUGVTJDE.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-66JMM7FY.mjs";
-import "../chunks/chunk-VGHF2K43.mjs";
-import "../chunks/chunk-VBOB7ZMY.mjs";
-import "../chunks/chunk-UL65IHMC.mjs";
+} from "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-LYIU6A5N.mjs";
+import "../chunks/chunk-OQ2VRAMX.mjs";
+import "../chunks/chunk-YLB7TNJ7.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-KVLCAWQ4.mjs";
+} from "../chunks/chunk-I4ZPXHV5.mjs";
 import {
   peerKey
-} from "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-ZACDTIXR.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

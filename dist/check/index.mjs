@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-SA23HMG7.mjs";
-import "../chunks/chunk-RIOAAYDK.mjs";
-import "../chunks/chunk-TP4FJW6D.mjs";
-import "../chunks/chunk-XCSC7L3L.mjs";
-import "../chunks/chunk-66JMM7FY.mjs";
-import "../chunks/chunk-VGHF2K43.mjs";
-import "../chunks/chunk-VBOB7ZMY.mjs";
-import "../chunks/chunk-UL65IHMC.mjs";
-import "../chunks/chunk-KVLCAWQ4.mjs";
-import "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-72LOWYY2.mjs";
+import "../chunks/chunk-EHR4QHCV.mjs";
+import "../chunks/chunk-75QHI7WS.mjs";
+import "../chunks/chunk-UUGVTJDE.mjs";
+import "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-LYIU6A5N.mjs";
+import "../chunks/chunk-OQ2VRAMX.mjs";
+import "../chunks/chunk-YLB7TNJ7.mjs";
+import "../chunks/chunk-I4ZPXHV5.mjs";
+import "../chunks/chunk-ZACDTIXR.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
-import "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
+import "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

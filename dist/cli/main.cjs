@@ -16983,7 +16983,7 @@ function requireSnippet() {
   if (hasRequiredSnippet) return snippet;
   hasRequiredSnippet = 1;
   const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
+  function getLine(buffer, lineStart, lineEnd2, position2, maxLineLength) {
     let head = "";
     let tail = "";
     const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
@@ -16991,12 +16991,12 @@ function requireSnippet() {
       head = " ... ";
       lineStart = position2 - maxHalfLength + head.length;
     }
-    if (lineEnd - position2 > maxHalfLength) {
+    if (lineEnd2 - position2 > maxHalfLength) {
       tail = " ...";
-      lineEnd = position2 + maxHalfLength - tail.length;
+      lineEnd2 = position2 + maxHalfLength - tail.length;
     }
     return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+      str: head + buffer.slice(lineStart, lineEnd2).replace(/\t/g, "\u2192") + tail,
       pos: position2 - lineStart + head.length
       // relative position
     };
@@ -28165,7 +28165,7 @@ function parserSource() {
   const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, SECRET, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code2.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
-var import_yaml, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, KUBERNETES_OBJECT, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY, SECRET;
+var import_yaml, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, MAX_CONFIG_DOCUMENT, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, KUBERNETES_OBJECT, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY, SECRET;
 var init_documents = __esm({
   "src/manifests/documents.ts"() {
     "use strict";
@@ -28201,6 +28201,7 @@ var init_documents = __esm({
     });
     SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [BUILTIN.merge, FLOAT] });
     MAX_EXPANDED_NODES = 1e6;
+    MAX_CONFIG_DOCUMENT = 1024 * 1024;
     SEPARATOR = /^---(?:\s|$)/;
     SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
     YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
@@ -29923,6 +29924,122 @@ var init_volume_mounts = __esm({
   }
 });
 
+// src/topology/printed-text.ts
+function echoesConfigure(value) {
+  if (COMPOUND_OUTPUT.test(value)) return true;
+  for (const m of value.matchAll(FUNCTION_DEFINITION)) {
+    const name = m[1] ?? m[2] ?? "";
+    const call = new RegExp(`(?:(?:^|[;&|({]|\\b(?:then|do|else))[ \\t]*${name}(?:[ \\t]+[^\\n;|&<>]*)?[ \\t]*(?:1?>|&>|\\|(?!\\|))|(?:\\$\\(|\`)[ \\t]*${name}(?![\\w-]))`, "m");
+    if (call.test(value)) return true;
+  }
+  return false;
+}
+function substitutions(value) {
+  const spans = /* @__PURE__ */ new Map();
+  const walk = (start2, close) => {
+    let quote;
+    let depth = 0;
+    for (let i = start2; i < value.length; i++) {
+      const ch = value[i];
+      if (quote === "'") {
+        if (ch === "'") quote = void 0;
+        continue;
+      }
+      if (ch === "\\") {
+        i++;
+        continue;
+      }
+      if (ch === "$" && value[i + 1] === "(") {
+        const end = walk(i + 2, ")");
+        spans.set(i, end);
+        i = end - 1;
+        continue;
+      }
+      if (ch === "`" && close !== "`") {
+        const end = walk(i + 1, "`");
+        spans.set(i, end);
+        i = end - 1;
+        continue;
+      }
+      if (quote === '"') {
+        if (ch === '"') quote = void 0;
+        continue;
+      }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "`" && close === "`") return i + 1;
+      else if (ch === "(") depth++;
+      else if (ch === ")" && close === ")" && depth-- === 0) return i + 1;
+      else if (ch === "#" && (i === 0 || /\s/.test(value[i - 1]))) i = lineEnd(value, i) - 1;
+      else if (ch === "<" && value[i + 1] === "<" && value[i + 2] !== "<") i = hereDocumentEnd(value, i) - 1;
+    }
+    return value.length;
+  };
+  walk(0, void 0);
+  return spans;
+}
+function lineEnd(value, from) {
+  const nl = value.indexOf("\n", from);
+  return nl < 0 ? value.length : nl;
+}
+function hereDocumentEnd(value, at3) {
+  const m = /^<<-?[ \t]*(['"]?)([A-Za-z_][\w-]*)\1/.exec(value.slice(at3));
+  if (!m) return at3 + 2;
+  const word = m[2];
+  let i = lineEnd(value, at3);
+  while (i < value.length) {
+    const next = lineEnd(value, i + 1);
+    if (value.slice(i + 1, next).replace(/^\t+/, "") === word) return next;
+    i = next;
+  }
+  return value.length;
+}
+function printedText(value) {
+  if (!/\b(?:echo|printf)\b/.test(value) || echoesConfigure(value)) return [];
+  const exec = EXEC_OUTPUT.exec(value);
+  const until = exec ? exec.index : value.length;
+  const subs = substitutions(value);
+  const inSubstitution = (offset) => [...subs].some(([from, to]) => offset >= from && offset < to);
+  const out = [];
+  for (const m of value.matchAll(/(?:^|;|&&|\|\||\b(?:then|do|else))[ \t]*(?:echo|printf)(?=[ \t])/gm)) {
+    const from = (m.index ?? 0) + m[0].length;
+    if (from >= until || inSubstitution(from)) continue;
+    let quote;
+    const skipped = [];
+    let to = from;
+    for (; to < value.length; to++) {
+      const ch = value[to];
+      const sub = quote !== "'" ? subs.get(to) : void 0;
+      if (sub !== void 0) {
+        skipped.push([to, sub]);
+        to = sub - 1;
+      } else if (quote !== void 0) {
+        if (ch === "\\" && quote === '"') to++;
+        else if (ch === quote) quote = void 0;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "\\") to++;
+      else if ("\n;|&><".includes(ch)) break;
+    }
+    const end = value[to];
+    if (end === ">" || end === "|" || end === "&" && value[to + 1] === ">") continue;
+    let start2 = from;
+    for (const [a, b] of skipped) {
+      if (a > start2) out.push([start2, a]);
+      start2 = b;
+    }
+    if (to > start2) out.push([start2, to]);
+  }
+  return out;
+}
+var COMPOUND_OUTPUT, EXEC_OUTPUT, FUNCTION_DEFINITION;
+var init_printed_text = __esm({
+  "src/topology/printed-text.ts"() {
+    "use strict";
+    COMPOUND_OUTPUT = /(?:^|[;&])[ \t]*(?:done|fi|esac|[})])(?:[ \t]*(?:[02-9]?<|[02-9]>)&?[ \t]*[^\s|;&<>]+)*[ \t]*(?:1?>|&>|\|(?!\|))/m;
+    EXEC_OUTPUT = /(?:^|[;&])[ \t]*exec[ \t]+(?:1|&)?>>?[ \t]*(?!&|\/dev\/(?:stderr|null|tty)\b)\S/m;
+    FUNCTION_DEFINITION = /(?:^|[;&{(])[ \t]*(?:function[ \t]+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)[ \t]*\(\))/gm;
+  }
+});
+
 // src/topology/addresses.ts
 function isAddressName(name) {
   return ADDRESS_NAME.test(name.replace(/^-+/, ""));
@@ -29975,30 +30092,11 @@ function findAddressesIn(value, context) {
   if (context === "own") return [];
   const found = findAddressesAnywhere(value, context);
   if (!value.includes("\n")) return found;
-  const skipped = [...commentLines(value), ...printedText(value)];
-  return skipped.length === 0 ? found : found.filter((c) => !skipped.some(([from, to]) => c.offset >= from && c.offset < to));
-}
-function printedText(value) {
-  if (GROUP_REDIRECTED.test(value)) return [];
-  const out = [];
-  for (const m of value.matchAll(/(?:^|;|&&|\|\||\b(?:then|do|else))[ \t]*(?:echo|printf)(?=[ \t])/gm)) {
-    const from = (m.index ?? 0) + m[0].length;
-    let quote;
-    let to = from;
-    for (; to < value.length; to++) {
-      const ch = value[to];
-      if (quote !== void 0) {
-        if (ch === "\\" && quote === '"') to++;
-        else if (ch === quote) quote = void 0;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === "\\") to++;
-      else if ("\n;|&><".includes(ch)) break;
-    }
-    const end = value[to];
-    if (end === ">" || end === "|" || end === "&" && value[to + 1] === ">") continue;
-    out.push([from, to]);
-  }
-  return out;
+  const comments = commentLines(value);
+  const inside = (spans, c) => spans.some(([from, to]) => c.offset >= from && c.offset < to);
+  const kept = comments.length === 0 ? found : found.filter((c) => !inside(comments, c));
+  const printed = printedText(value);
+  return printed.length === 0 ? kept : kept.map((c) => inside(printed, c) ? { ...c, printed: true } : c);
 }
 function commentLines(value) {
   const out = [];
@@ -30140,11 +30238,12 @@ function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, GROUP_REDIRECTED, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
 var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
     init_ip();
+    init_printed_text();
     ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
     OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
     FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
@@ -30159,7 +30258,6 @@ var init_addresses = __esm({
     RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
     UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
     NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+\d*(?:\s+\d+(?=\s))?)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
-    GROUP_REDIRECTED = /(?:^|;)[ \t]*[})][ \t]*(?:>|\|(?!\|))/m;
     FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
     ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
     IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -31076,13 +31174,13 @@ function readIni(value, keySection) {
   closeSection(value.length);
   return entries2.length > 0 ? readEntries(entries2, ownSpans) : void 0;
 }
-var import_yaml3, MAX_CONFIG_DOCUMENT, WORTH_READING, SECTION_KEY, OWN_KEY_PATH, HOST_KEY, HOST_ALONE, HOST_VALUE, SWITCH, INI_SECTION, SPACED_SECTION, SPACED_ENTRY, INI_ENTRY, DESTINATION_KEY, INI_VALUE;
+var import_yaml3, WORTH_READING, SECTION_KEY, OWN_KEY_PATH, HOST_KEY, HOST_ALONE, HOST_VALUE, SWITCH, INI_SECTION, SPACED_SECTION, SPACED_ENTRY, INI_ENTRY, DESTINATION_KEY, INI_VALUE;
 var init_config_documents = __esm({
   "src/topology/config-documents.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
     init_addresses();
-    MAX_CONFIG_DOCUMENT = 1024 * 1024;
+    init_documents();
     WORTH_READING = /host|server|address|listen|bind|advertis/i;
     SECTION_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
     OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
@@ -31763,6 +31861,10 @@ function schemePort(scheme) {
       return void 0;
   }
 }
+function clusterServiceName(externalName) {
+  const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc\.cluster\.local\.?$/i.exec(externalName.trim());
+  return m ? `${m[1].toLowerCase()}.${m[3].toLowerCase()}.svc.cluster.local` : void 0;
+}
 function urlPathAt(value, offset) {
   return /^(?:[a-z][a-z0-9+.-]*:\/\/|\/\/)?[^\s/"'?#]*(\/[^\s"'?#]*)?/i.exec(value.slice(offset, offset + 2048))?.[1];
 }
@@ -32097,6 +32199,7 @@ function resolveAddress(found, w, ctx) {
   if (!target) {
     if (c.fileLike) return;
     if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
+    if (looksExternalHost(c.host) && c.printed) return;
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`, void 0, outsideConns);
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
@@ -32104,6 +32207,8 @@ function resolveAddress(found, w, ctx) {
   const inCluster2 = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
   if (inCluster2.length === 0) {
     const name = target.entries[0].object.spec.externalName;
+    const alias = typeof name === "string" ? clusterServiceName(name) : void 0;
+    if (alias !== void 0 && (f.cnames ?? 0) < MAX_CNAMES) return resolveAddress({ ...f, c: { ...c, host: alias }, cnames: (f.cnames ?? 0) + 1 }, w, ctx);
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`, void 0, outsideConns);
     return;
   }
@@ -32126,7 +32231,7 @@ function resolveAddress(found, w, ctx) {
   const slices = target.pod === void 0 && inCluster2.some(hasSelector) ? endpointsFromSlices(ctx.endpoints.get(target.key)) : [];
   if (headless && inCluster2.every(hasSelector)) {
     const dials = inCluster2.flatMap((svc) => {
-      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, schemePort(c.scheme));
+      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, clientDefaultPort(c.scheme));
       return dial ? [{ svc, dial }] : [];
     });
     if (dials.length === 0) {
@@ -32509,7 +32614,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, VALUE_SCALARS, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, VALUE_SCALARS, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, MAX_CNAMES, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -32525,6 +32630,7 @@ var init_scan = __esm({
     init_ip();
     init_diagnostic();
     init_cluster();
+    init_documents();
     init_objects();
     init_positions();
     init_addresses();
@@ -32546,6 +32652,7 @@ var init_scan = __esm({
     REF_AS_HOST = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()/;
     HOST_THEN_REF = /(?:^|[\s=,@]|\/\/)([a-z0-9][a-z0-9_.-]*):\$\(([^()$]+)\)/gi;
     ADDRESS_PART_NAME = /(?:^|_)(?:PORT|HOST|ADDR|ADDRESS|URL|URI|SERVER|ENDPOINT|SVC|SERVICE)(?:_|$)/i;
+    MAX_CNAMES = 8;
     hasSelector = (e) => Object.keys(e.object.spec?.selector ?? {}).length > 0;
     DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
@@ -32682,7 +32789,7 @@ function chooseSelector(w, sameNamespace) {
     const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].filter((k) => !VOLATILE_KEYS.has(k)).sort(compareStrings);
     return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
   }
-  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && (!VOLATILE_KEYS.has(k) || ownJobName(w, k, labels3[k]))).sort(compareStrings);
+  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && (!VOLATILE_KEYS.has(k) || ownJobName(w, k, labels3[k]))).filter((k) => !(k === MODERN_JOB_NAME && labels3[LEGACY_JOB_NAME] === labels3[k])).sort(compareStrings);
   const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
   const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
   const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
@@ -32728,13 +32835,14 @@ function* combinations(items, k, start2 = 0, acc = []) {
     acc.pop();
   }
 }
-var IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
+var LEGACY_JOB_NAME, MODERN_JOB_NAME, IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
 var init_selectors = __esm({
   "src/synthesis/selectors.ts"() {
     "use strict";
     init_cluster();
     init_selector();
     init_job_labels();
+    [LEGACY_JOB_NAME, MODERN_JOB_NAME] = JOB_NAME_LABELS;
     IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
     VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
     VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
@@ -32953,31 +33061,31 @@ function gapRules(workloads, gaps, mode, podPeer, families) {
     const w = m.workload;
     const ns = w.namespace;
     const why = m.details.join("; ");
-    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
+    const sameNs = workloads.filter((x) => x.ref.namespace === ns);
+    const whom = (x) => `${workloadKey(w)}${workloadKey(x.ref) === workloadKey(w) ? " (its own pods)" : ""}`;
     if (m.kind === "ingress") {
       if (mode === "namespace") {
         add(w, { direction: "ingress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
-        for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+        for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${whom(x)}: it has no known caller in the manifests` });
       } else {
         add(w, { direction: "ingress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
-        for (const x of others) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+        for (const x of workloads) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${whom(x)}: it has no known caller in the manifests` });
       }
     } else if (mode === "open") {
       add(w, { direction: "egress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
-      for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+      for (const x of workloads) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${whom(x)}: it has an unresolved destination` });
     } else if (m.kind === "egress-namespace") {
       const target = m.target;
       add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
       for (const x of workloads) {
-        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
+        if (x.ref.namespace === target) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${whom(x)}: it has an unresolved destination in namespace ${target}` });
       }
     } else if (m.kind === "egress-address") {
       const cidrs = m.target.split(",");
       add(w, { direction: "egress", peers: cidrs.map((cidr) => ({ ipBlock: { cidr } })), conns: m.conns, note: `${tag} -> ${cidrs.join(", ")}: ${why}` });
     } else if (m.kind === "egress-cluster") {
       add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
-      for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
+      for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${whom(x)}: it has an unresolved destination in the namespace` });
     } else {
       add(w, { direction: "egress", peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(", ")}: ${why}` });
     }
@@ -32992,7 +33100,7 @@ function gapLinks(workloads, gaps, mode, families) {
   for (const g of gaps) {
     const w = g.workload;
     const evidence2 = [{ kind: "gap", mode, at: g.at, detail: g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === "open" || x.ref.namespace === w.namespace));
+    const others = workloads.filter((x) => mode === "open" || x.ref.namespace === w.namespace);
     const conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
     if (g.direction === "ingress") {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
@@ -33000,7 +33108,7 @@ function gapLinks(workloads, gaps, mode, families) {
     } else if (mode === "namespace" && g.range !== void 0) {
       out.push({ src: self(w), dst: { kind: "external", range: g.range }, conns: conns2, evidence: evidence2 });
     } else if (mode === "namespace" && g.namespace !== void 0) {
-      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
+      for (const x of workloads) if (x.ref.namespace === g.namespace) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
     } else if (mode === "open" || inCluster(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
       if (mode === "open") for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
@@ -35858,10 +35966,15 @@ function hasContainers(o) {
   return template !== void 0 && hasContainers(template);
 }
 function heldWorkload(text2) {
-  if (!KIND_LINE.test(text2) || !text2.includes("containers")) return void 0;
+  if (text2.length > MAX_CONFIG_DOCUMENT || !KIND_LINE.test(text2) || !text2.includes("containers")) return void 0;
   for (const doc of (0, import_yaml5.parseAllDocuments)(text2, { strict: false, uniqueKeys: false })) {
     if (!("contents" in doc) || doc.errors.length > 0) continue;
-    const v = doc.toJS();
+    let v;
+    try {
+      v = doc.toJS();
+    } catch {
+      continue;
+    }
     if (isRecord2(v) && typeof v.kind === "string" && WORKLOAD_KINDS.has(v.kind) && typeof v.apiVersion === "string" && hasContainers(v)) return v.kind;
   }
   return void 0;
@@ -35904,6 +36017,7 @@ var init_pod_templates = __esm({
     import_yaml5 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_objects();
+    init_documents();
     WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"]);
     KIND_LINE = /^[ \t]*kind:[ \t]*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*$/m;
   }
@@ -37333,6 +37447,7 @@ var init_causes = __esm({
     "use strict";
     init_cluster();
     init_objects();
+    init_job_labels();
     init_peer();
     init_decisions();
     init_policy();
@@ -37424,7 +37539,7 @@ var init_causes = __esm({
           }
         }
         const all = [...[...subjects.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, v]) => v), ...selectors];
-        return { kind: "labels-changed", workload: key3, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors: all };
+        return { kind: "labels-changed", workload: key3, before: knownLabels(before), after: knownLabels(after), at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors: all };
       }
       namespaceChange(ns, x) {
         const b = this.before.cluster.namespaces.get(ns);
@@ -38379,7 +38494,7 @@ function labelsKey2(labels3) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-var TrafficResolver;
+var GENERATED_KEYS, TrafficResolver;
 var init_resolve = __esm({
   "src/topology/traffic/resolve.ts"() {
     "use strict";
@@ -38392,6 +38507,7 @@ var init_resolve = __esm({
     init_alias_match();
     init_pods();
     init_snapshot_model();
+    GENERATED_KEYS = /* @__PURE__ */ new Set([...JOB_NAME_LABELS, ...CONTROLLER_UID_LABELS]);
     TrafficResolver = class {
       constructor(basis, snapshot = EMPTY_SNAPSHOT, aliases = []) {
         this.snapshot = snapshot;
@@ -38695,7 +38811,12 @@ var init_resolve = __esm({
         }
         const l = labels3 ?? snap?.labels;
         if (l && Object.keys(l).length > 0) {
-          const matches2 = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v)));
+          const carries = (k, v) => {
+            const has = Object.prototype.hasOwnProperty.call(l, k);
+            if (!has) return GENERATED_KEYS.has(k);
+            return v === UNKNOWN_VALUE || l[k] === v;
+          };
+          const matches2 = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => carries(k, v))));
           if (matches2.length === 1) return matches2[0];
         }
         return void 0;
@@ -39963,6 +40084,22 @@ var init_exposure_analysis = __esm({
   }
 });
 
+// src/model/edit-distance.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+var init_edit_distance = __esm({
+  "src/model/edit-distance.ts"() {
+    "use strict";
+  }
+});
+
 // src/connectivity/unmodelled-peers.ts
 function outsideNamespaces(ns, seen) {
   const names = ns.kind === "named" ? [ns.name] : pinnedNames(ns.selector);
@@ -39995,10 +40132,24 @@ function describeSelector2(selector) {
   ];
   return parts.length === 0 ? "pods of any namespace" : `pods of namespaces labelled ${parts.join(", ")}`;
 }
+function misspeltNamespace(peer) {
+  if (peer.kind !== "pods" || peer.namespaces.kind !== "selector") return void 0;
+  for (const written of pinnedNames(peer.namespaces.selector) ?? []) {
+    if (SYSTEM_NAMESPACES.includes(written)) continue;
+    for (const meant of SYSTEM_NAMESPACES) {
+      const edits = editDistance(written, meant);
+      if (edits > 0 && edits <= (meant.length >= 8 ? 2 : 1)) return { written, meant, edits };
+    }
+  }
+  return void 0;
+}
+var SYSTEM_NAMESPACES;
 var init_unmodelled_peers = __esm({
   "src/connectivity/unmodelled-peers.ts"() {
     "use strict";
     init_cluster();
+    init_edit_distance();
+    SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
   }
 });
 
@@ -40014,6 +40165,7 @@ function lintPolicies(engine) {
   const beyondManifests = (rule) => {
     for (const p of rule.peers) {
       if (p.kind === "pods" && classes.select(p.namespaces, p.pods, true).length > 0) continue;
+      if (misspeltNamespace(p)) continue;
       const reach = unmodelledReach(p, seen);
       if (reach) return reach;
     }
@@ -40199,7 +40351,11 @@ function lintPolicies(engine) {
   return { findings, diagnostics };
 }
 function neverMatches(b, subjects, all) {
-  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
+  if (b.classes.isEmpty && b.atoms.isEmpty) {
+    const typo = b.rule.peers.map(misspeltNamespace).find((t) => t !== void 0);
+    if (typo) return `namespace "${typo.written}" is ${typo.edits === 1 ? "one edit" : "two edits"} from ${typo.meant}, which every cluster has: a typo? its peers select no pod of the manifests and no address`;
+    return "its peers select no pod of the manifests and no address";
+  }
   const { fixed, named } = b.rule.ports;
   if (fixed.isEmpty && named.length > 0) {
     const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
@@ -40794,6 +40950,10 @@ function computeRepoDrift(input2) {
       continue;
     }
     if (l.dst.kind === "ingress-controller") continue;
+    if (l.src.kind === "workload" && l.dst.kind === "workload" && peerKey(l.src) === peerKey(l.dst)) {
+      if (clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
+      continue;
+    }
     for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
     if (l.src.kind === "external" && !input2.families.includes(l.src.range.family) || l.dst.kind === "external" && !input2.families.includes(l.dst.range.family)) continue;
     rows.push({ src: l.src, dst: l.dst, conns: l.conns });
@@ -40922,15 +41082,6 @@ function meantField(key3) {
   }
   return best?.field;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 function evidenceFrom(raw) {
   const out = [];
   for (const e of raw ?? []) {
@@ -41056,6 +41207,7 @@ var init_links_file = __esm({
     init_diagnostic();
     init_documents();
     init_positions();
+    init_edit_distance();
     LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
     LinkSchema = external_exports.strictObject({
       src: external_exports.string(),

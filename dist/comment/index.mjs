@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

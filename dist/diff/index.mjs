@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-TP4FJW6D.mjs";
-import "../chunks/chunk-XCSC7L3L.mjs";
-import "../chunks/chunk-VGHF2K43.mjs";
-import "../chunks/chunk-KVLCAWQ4.mjs";
-import "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-75QHI7WS.mjs";
+import "../chunks/chunk-UUGVTJDE.mjs";
+import "../chunks/chunk-LYIU6A5N.mjs";
+import "../chunks/chunk-I4ZPXHV5.mjs";
+import "../chunks/chunk-ZACDTIXR.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
-import "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
+import "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-XCSC7L3L.mjs";
+} from "../chunks/chunk-UUGVTJDE.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-VBOB7ZMY.mjs";
+} from "../chunks/chunk-OQ2VRAMX.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-UL65IHMC.mjs";
+} from "../chunks/chunk-YLB7TNJ7.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-KVLCAWQ4.mjs";
+} from "../chunks/chunk-I4ZPXHV5.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-ZACDTIXR.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-66JMM7FY.mjs";
-import "../chunks/chunk-VGHF2K43.mjs";
+} from "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-LYIU6A5N.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-VBOB7ZMY.mjs";
+} from "../chunks/chunk-OQ2VRAMX.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-UL65IHMC.mjs";
+} from "../chunks/chunk-YLB7TNJ7.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-KVLCAWQ4.mjs";
+} from "../chunks/chunk-I4ZPXHV5.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-ZACDTIXR.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

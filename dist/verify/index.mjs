@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-SA23HMG7.mjs";
-import "../chunks/chunk-RIOAAYDK.mjs";
+} from "../chunks/chunk-72LOWYY2.mjs";
+import "../chunks/chunk-EHR4QHCV.mjs";
 import {
   explanationData
-} from "../chunks/chunk-TP4FJW6D.mjs";
+} from "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-XCSC7L3L.mjs";
-import "../chunks/chunk-66JMM7FY.mjs";
-import "../chunks/chunk-VGHF2K43.mjs";
-import "../chunks/chunk-VBOB7ZMY.mjs";
+} from "../chunks/chunk-UUGVTJDE.mjs";
+import "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-LYIU6A5N.mjs";
+import "../chunks/chunk-OQ2VRAMX.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-UL65IHMC.mjs";
+} from "../chunks/chunk-YLB7TNJ7.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-KVLCAWQ4.mjs";
+} from "../chunks/chunk-I4ZPXHV5.mjs";
 import {
   peerKey
-} from "../chunks/chunk-5EWUN5FZ.mjs";
+} from "../chunks/chunk-ZACDTIXR.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -48,12 +48,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-N4VVLHPP.mjs";
+} from "../chunks/chunk-BTODNKDR.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-TYVINMDF.mjs";
+} from "../chunks/chunk-DOHNXV3I.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
