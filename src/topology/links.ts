@@ -111,6 +111,14 @@ export interface Topology {
   readonly self?: readonly SelfUse[];
 }
 
+/**
+ * Each self use as a link from the workload to itself, for the stages that allow and judge
+ * connections per workload (synthesize's rules, gaps' callers): never for connectivity's pairs.
+ */
+export function selfLinks(uses: readonly SelfUse[] | undefined): Link[] {
+  return (uses ?? []).map((u) => ({ src: { kind: 'workload', ref: u.workload }, dst: { kind: 'workload', ref: u.workload }, conns: u.conns, evidence: u.evidence }));
+}
+
 /** The DNS uses by workload key, for the DNS rule's provenance and the DNS need. */
 export function dnsUsesByWorkload(uses: readonly DnsUse[] | undefined): ReadonlyMap<string, readonly Evidence[]> {
   const out = new Map<string, Evidence[]>();

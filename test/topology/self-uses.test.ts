@@ -3,6 +3,7 @@ import { loadManifests } from '../../src/manifests/load.js';
 import { peerKey, workloadKey } from '../../src/model/peer.js';
 import { evidenceText } from '../../src/topology/links.js';
 import { scanTopology } from '../../src/topology/scan.js';
+import { findGaps } from '../../src/topology/gaps.js';
 import { renderScanJson, renderScanMd, renderScanTxt } from '../../src/report/scan.js';
 
 /**
@@ -85,5 +86,11 @@ describe('self uses: a workload whose pods call each other', () => {
   it('a self use is egress: with dnsPolicy Default its names resolve through the node, a gap on the DNS ports', () => {
     const t = scan(VALKEY.replace('    spec:\n      containers:', '    spec:\n      dnsPolicy: Default\n      containers:'));
     expect(t.unresolved.map((u) => `${u.value} ${u.reason}`)).toEqual(['dnsPolicy: Default node-address']);
+  });
+
+  it('a self use is a caller of its ports: scan\'s gaps (findGaps on the topology) have none for them', () => {
+    const load = loadManifests([{ path: 'app.yaml', text: VALKEY.replace('"valkey:6379"', '"nothing"') }]);
+    const t = scanTopology(load.cluster).value;
+    expect(findGaps(load.cluster, t).map((g) => `${workloadKey(g.workload)} ${g.direction} ${g.conns.toString()}`)).toEqual([]);
   });
 });

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
+import { runSynthesize } from '../../src/pipeline/synthesize.js';
+import { DEFAULT_SYNTHESIS_OPTIONS, type NetworkPolicyManifest } from '../../src/synthesis/synthesize.js';
+import type { GapMode } from '../../src/synthesis/gap-rules.js';
+import { workloadKey } from '../../src/model/peer.js';
+import { MemoryIo } from '../helpers/memory-io.js';
+
+/**
+ * A workload whose pods call each other (test/topology/self-uses.test.ts). Kubernetes has no
+ * same-workload allowance: under a default deny, Valkey's replicas reach `valkey-0.valkey-headless:6379`
+ * only if its policy allows ingress from its own pods and egress to them. Synthesize wrote neither,
+ * so replication was blocked without a word, in every --gaps mode (Gitea's postgresql-ha).
+ */
+const VALKEY = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: valkey, namespace: cache}
+spec:
+  serviceName: valkey-headless
+  selector: {matchLabels: {app: valkey}}
+  template:
+    metadata: {labels: {app: valkey}}
+    spec:
+      containers:
+        - name: valkey
+          image: valkey
+          ports: [{name: redis, containerPort: 6379}, {name: bus, containerPort: 16379}]
+          env:
+            - {name: PRIMARY, value: "valkey-0.valkey-headless:6379"}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: valkey-headless, namespace: cache}
+spec:
+  clusterIP: None
+  selector: {app: valkey}
+  ports: [{name: redis, port: 6379, targetPort: redis}]
+`;
+
+type Rule = { from?: unknown[]; to?: unknown[]; ports?: { port?: number | string; protocol?: string }[] };
+
+function synthesize(mode: GapMode, app = VALKEY) {
+  const io = new MemoryIo({ 'app/all.yaml': app });
+  const r = runSynthesize(io, { paths: ['app'], gapMode: mode, options: DEFAULT_SYNTHESIS_OPTIONS }, DEFAULT_READ_SETTINGS);
+  const policy = r.policies.find((p) => p.metadata.name.includes('valkey')) as NetworkPolicyManifest;
+  const spec = policy.spec as { ingress?: Rule[]; egress?: Rule[] };
+  return { r, policy, ingress: spec.ingress ?? [], egress: spec.egress ?? [] };
+}
+
+const own = [{ podSelector: { matchLabels: { app: 'valkey' } } }];
+const on6379 = (r: Rule) => (r.ports ?? []).some((p) => p.port === 6379 && (p.protocol ?? 'TCP') === 'TCP');
+
+describe('synthesize: a self use is allowed both ways, from and to the workload\'s own pods', () => {
+  for (const mode of ['deny', 'namespace', 'open'] as const) {
+    it(`--gaps=${mode}: ingress from its own pods and egress to them on 6379, with DNS, and provenance`, () => {
+      const { ingress, egress, policy } = synthesize(mode);
+      expect(ingress.some((r) => JSON.stringify(r.from) === JSON.stringify(own) && on6379(r))).toBe(true);
+      expect(egress.some((r) => JSON.stringify(r.to) === JSON.stringify(own) && on6379(r))).toBe(true);
+      // the workload now has egress: it resolves valkey-0.valkey-headless through the cluster DNS
+      expect(egress.some((r) => JSON.stringify(r.to).includes('kube-dns'))).toBe(true);
+      const notes = Object.values(policy.metadata.annotations ?? {}).join('\n');
+      expect(notes).toMatch(/ingress\[\d+\] <- cache\/valkey\[StatefulSet\] \(its own pods\) TCP 6379: .*valkey-0\.valkey-headless:6379/);
+      expect(notes).toMatch(/egress\[\d+\] -> cache\/valkey\[StatefulSet\] \(its own pods\) TCP 6379: /);
+    });
+  }
+
+  it('a self use is a caller: 6379 is no gap (it was: "no known ingress source")', () => {
+    const { r } = synthesize('deny');
+    expect(r.gaps.map((g) => `${workloadKey(g.workload)} ${g.direction} ${g.conns.toString()}`)).toEqual([]);
+  });
+
+  it('a Service port no one calls, not even the workload itself, stays a gap', () => {
+    const app = VALKEY.replace('ports: [{name: redis, port: 6379, targetPort: redis}]', 'ports: [{name: redis, port: 6379, targetPort: redis}, {name: bus, port: 16379, targetPort: bus}]');
+    const { r } = synthesize('deny', app);
+    expect(r.gaps.map((g) => `${workloadKey(g.workload)} ${g.direction} ${g.conns.toString()}`)).toEqual(['cache/valkey[StatefulSet] ingress TCP 16379']);
+  });
+});
