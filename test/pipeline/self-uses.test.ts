@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { runSynthesize } from '../../src/pipeline/synthesize.js';
+import { runRepoDrift } from '../../src/pipeline/verify.js';
+import { renderPoliciesYaml } from '../../src/report/policies.js';
+import { peerKey } from '../../src/model/peer.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type NetworkPolicyManifest } from '../../src/synthesis/synthesize.js';
 import type { GapMode } from '../../src/synthesis/gap-rules.js';
 import { workloadKey } from '../../src/model/peer.js';
@@ -75,3 +78,29 @@ describe('synthesize: a self use is allowed both ways, from and to the workload\
     expect(r.gaps.map((g) => `${workloadKey(g.workload)} ${g.direction} ${g.conns.toString()}`)).toEqual(['cache/valkey[StatefulSet] ingress TCP 16379']);
   });
 });
+
+describe('verify: a self use is no pair to compare, but an egress need (DNS)', () => {
+  for (const mode of ['deny', 'namespace', 'open'] as const) {
+    it(`--gaps=${mode}: the policies synthesize writes for it verify clean (no excess DNS, no gap closure it does not write)`, () => {
+      const { r } = synthesize(mode);
+      const io = new MemoryIo({ 'app/all.yaml': VALKEY, 'policies/np.yaml': renderPoliciesYaml(r.policies) });
+      io.isDirectory = (p: string) => p === 'policies' || p === 'app';
+      const v = runRepoDrift(io, { paths: ['app'], policies: 'policies', gapMode: mode, synthesis: DEFAULT_SYNTHESIS_OPTIONS }, DEFAULT_READ_SETTINGS);
+      const found = [...v.drift.missing, ...v.drift.excess].map((f) => `${f.kind} ${peerKey(f.src)} => ${peerKey(f.dst)} ${f.conns.toString()}`);
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('its DNS is needed: policies that allow the self use but not DNS are missing it', () => {
+    const { r } = synthesize('deny');
+    const noDns = r.policies.map((p) => {
+      const spec = p.spec as { egress?: Rule[] };
+      return spec.egress ? { ...p, spec: { ...p.spec, egress: spec.egress.filter((e) => !JSON.stringify(e.to).includes('kube-dns')) } } : p;
+    }) as NetworkPolicyManifest[];
+    const io = new MemoryIo({ 'app/all.yaml': VALKEY, 'policies/np.yaml': renderPoliciesYaml(noDns) });
+    io.isDirectory = (p: string) => p === 'policies' || p === 'app';
+    const v = runRepoDrift(io, { paths: ['app'], policies: 'policies', gapMode: 'deny', synthesis: DEFAULT_SYNTHESIS_OPTIONS }, DEFAULT_READ_SETTINGS);
+    expect(v.drift.missing.map((f) => `${peerKey(f.src)} => ${f.conns.toString()}`)).toEqual(['cache/valkey[StatefulSet] => TCP 53,UDP 53']);
+  });
+});
+
