@@ -73,8 +73,8 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     // so does the cluster DNS Service a manifest names: DNS is the DNS rule's, never a link of the file
     dnsUses = scanned.value.dns;
-    // and a workload's pods calling each other, which a links file cannot state
-    links = [...links, ...selfLinks(scanned.value.self)];
+    // and a workload's pods calling each other, merged with the file's own self links (one rule each way)
+    links = mergeLinks(links, selfLinks(scanned.value.self));
   } else {
     const scanned = scanTopology(load.cluster, { values, ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
     // a workload's pods calling each other get rules as any link (no same-workload allowance in Kubernetes)

@@ -104,3 +104,18 @@ describe('verify: a self use is no pair to compare, but an egress need (DNS)', (
   });
 });
 
+describe('synthesize --links: a reviewed self link is a self use', () => {
+  it('a link from a workload to itself (the cluster bus, which no manifest states) gets its rules, merged with the scanned self use, no warning', () => {
+    const io = new MemoryIo({ 'app/all.yaml': VALKEY, 'links.yaml': 'links:\n  - {src: "cache/valkey[StatefulSet]", dst: "cache/valkey[StatefulSet]", conns: "TCP 16379"}\n' });
+    const r = runSynthesize(io, { paths: ['app'], linksFile: 'links.yaml', options: DEFAULT_SYNTHESIS_OPTIONS }, DEFAULT_READ_SETTINGS);
+    expect(r.refused).toBe(false);
+    expect(r.diagnostics.filter((d) => d.code === 'NPC232')).toEqual([]);
+    const policy = r.policies.find((p) => p.metadata.name.includes('valkey')) as NetworkPolicyManifest;
+    const spec = policy.spec as { ingress?: Rule[]; egress?: Rule[] };
+    const ports = (rules: Rule[] | undefined, key: 'from' | 'to') => (rules ?? []).filter((x) => JSON.stringify(x[key]) === JSON.stringify(own)).flatMap((x) => (x.ports ?? []).map((p) => p.port));
+    // one rule from and one to its own pods: the reviewed 16379 and the scanned 6379, merged
+    expect(ports(spec.ingress, 'from')).toEqual([6379, 16379]);
+    expect(ports(spec.egress, 'to')).toEqual([6379, 16379]);
+  });
+});
+
