@@ -970,7 +970,7 @@ function reachHeadless(
   const client = workloadKey(w.ref);
   if (dial.kind === 'service-port') {
     warnPortChoice(f, w, ctx, service, all);
-    const remapped = remappedPorts(all, workloads.filter((dw) => dw !== w));
+    const remapped = remappedPorts(all, workloads);
     const key = `headless\u0000${client}\u0000${service}`;
     if (remapped.length > 0 && !ctx.portChoices.has(key)) {
       const numbers = remapped.map((sp) => `${sp.port} (targetPort ${String(sp.targetPort)})`).join(', ');

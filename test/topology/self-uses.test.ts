@@ -93,4 +93,11 @@ describe('self uses: a workload whose pods call each other', () => {
     const t = scanTopology(load.cluster).value;
     expect(findGaps(load.cluster, t).map((g) => `${workloadKey(g.workload)} ${g.direction} ${g.conns.toString()}`)).toEqual([]);
   });
+
+  it('a self use through a headless Service without a port whose targetPort differs is warned about as any client is (NPC318)', () => {
+    const app = VALKEY.replace('"valkey-0.valkey-headless:6379"', '"valkey-0.valkey-headless"').replace('"valkey:6379"', '"nothing"').replace('ports: [{name: redis, port: 6379, targetPort: redis}]\n---', 'ports: [{name: redis, port: 7000, targetPort: redis}]\n---');
+    const r = scanTopology(loadManifests([{ path: 'app.yaml', text: app }]).cluster);
+    expect(r.diagnostics.map((d) => d.code)).toContain('NPC318');
+  });
 });
+
