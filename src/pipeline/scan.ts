@@ -49,7 +49,7 @@ export function withObservedTraffic(io: Io, cluster: Cluster, scanned: Topology,
   const declared = scanned.links;
   const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...(scanned.dns ? { dns: scanned.dns } : {}) },
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...(scanned.dns ? { dns: scanned.dns } : {}), ...(scanned.self ? { self: scanned.self } : {}) },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: observed.diagnostics,
   };

@@ -7,7 +7,7 @@ import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
 import { unknownPresets } from '../synthesis/presets.js';
 import { planPrune, type StalePolicy } from '../synthesis/prune.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import { dnsUsesByWorkload, type Link, type Topology } from '../topology/links.js';
+import { dnsUsesByWorkload, selfLinks, type Link, type Topology } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
@@ -73,9 +73,12 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     // so does the cluster DNS Service a manifest names: DNS is the DNS rule's, never a link of the file
     dnsUses = scanned.value.dns;
+    // and a workload's pods calling each other, merged with the file's own self links (one rule each way)
+    links = mergeLinks(links, selfLinks(scanned.value.self));
   } else {
     const scanned = scanTopology(load.cluster, { values, ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
-    links = scanned.value.links;
+    // a workload's pods calling each other get rules as any link (no same-workload allowance in Kubernetes)
+    links = [...scanned.value.links, ...selfLinks(scanned.value.self)];
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);

@@ -11,7 +11,7 @@ import { originRef, readObjects, type K8sObject } from '../manifests/objects.js'
 import { ConnectionSet } from '../model/connection-set.js';
 import { layoutPolicies } from '../synthesis/layout.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import { dnsUsesByWorkload, evidenceText, type Evidence, type Link } from '../topology/links.js';
+import { dnsUsesByWorkload, evidenceText, selfLinks, type Evidence, type Link } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
@@ -207,7 +207,9 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
   // as synthesize: a links file replaces the scan's links, its unresolved addresses stay gaps unless it adds their link; gaps follow the extra needs too
-  let links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
+  // and, as synthesize, a workload's pods calling each other (which a links file cannot state): an egress
+  // need and a caller of its ports (no gap), never a pair to compare (repo drift skips self links)
+  let links = [...(loaded.reviewed ?? scanned.value.links), ...selfLinks(scanned.value.self), ...(request.extraNeeds ?? [])];
   const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? 'deny';
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));

@@ -79,6 +79,8 @@ export function scanDocument(t: Topology, gaps: readonly Gap[] = [], traffic?: S
     gaps: gaps.map(gapData),
     // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
     ...(t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {}),
+    // the workloads whose pods call each other: no link (no self-pairs), but policies must allow it
+    ...(t.self && t.self.length > 0 ? { self: t.self.map((u) => ({ workload: workloadKey(u.workload), conns: u.conns.toString(), evidence: u.evidence.map(evidenceData) })) } : {}),
     ...(traffic
       ? {
           traffic: {
@@ -117,6 +119,13 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
     out.push('', 'DNS (the cluster DNS Service named; the DNS rule allows it):');
     for (const u of t.dns) out.push(`    ${workloadKey(u.workload)}: ${evidenceText(u.evidence)}`);
   }
+  if (t.self && t.self.length > 0) {
+    out.push('', 'self uses (the pods of one workload call each other; policies must allow it):');
+    for (const u of t.self) {
+      out.push(`    ${workloadKey(u.workload)} : ${u.conns.toString()}`);
+      for (const e of u.evidence) out.push(`        ${evidenceText(e)}`);
+    }
+  }
   if (gaps.length > 0) {
     out.push('', 'gaps (what the manifests cannot tell):');
     for (const g of gaps) out.push(`    ${safeLine(gapText(g))}`);
@@ -154,6 +163,10 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (t.dns && t.dns.length > 0) {
     out.push('', '#### DNS (the cluster DNS Service named; the DNS rule allows it)', '');
     for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
+  }
+  if (t.self && t.self.length > 0) {
+    out.push('', '#### Self uses (the pods of one workload call each other; policies must allow it)', '');
+    for (const u of t.self) out.push(`- ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.conns.toString())}: ${u.evidence.map((e) => markdownCode(evidenceText(e))).join('<br>')}`);
   }
   if (gaps.length > 0) {
     out.push('', '#### Gaps (what the manifests cannot tell)', '', '| where | workload | direction | value | what is unknown |', '|---|---|---|---|---|');

@@ -263,7 +263,9 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         const ports = options.noPorts && !kept ? undefined : portsOf(l.conns);
         const list: { from?: PolicyPeer[]; to?: PolicyPeer[]; ports?: PolicyPort[] }[] = direction === 'ingress' ? ingress : egress;
         const other = direction === 'ingress' ? l.src : l.dst;
-        const why = `${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}${kept ? ' (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)' : ''}`;
+        // a self use (its pods calling each other) is said as such, as gap closures say it
+        const whom = `${peerKey(other)}${peerKey(l.src) === peerKey(l.dst) ? ' (its own pods)' : ''}`;
+        const why = `${direction === 'ingress' ? '<-' : '->'} ${whom} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}${kept ? ' (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)' : ''}`;
         // the pieces of a gap closure cut around a baseline deny: joined into the rule of the first, the cut-out blocks as `except`
         const piece = other.kind === 'external' && l.evidence.some((e) => e.kind === 'gap') ? other.range : undefined;
         if (piece) {

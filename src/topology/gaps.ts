@@ -8,7 +8,7 @@ import { targetConns } from '../manifests/service-ports.js';
 import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { findAddresses } from './addresses.js';
-import type { Topology, Unresolved } from './links.js';
+import { selfLinks, type Topology, type Unresolved } from './links.js';
 import { DAPR_INVOCATION, daprInvocationTargets } from './mesh.js';
 
 /**
@@ -75,7 +75,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   const gaps: Gap[] = [];
   // the ports each workload is reached on (a workload no link reaches has none): for its Services that no link reaches
   const reachedOn = new Map<string, ConnectionSet>();
-  for (const l of topology.links) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
+  // a workload's own pods calling each other are callers of those ports too (a self use)
+  for (const l of [...topology.links, ...selfLinks(topology.self)]) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = new Map<string, SelectingService[]>();
   const called = apiServerCalls(cluster);

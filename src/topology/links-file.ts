@@ -153,9 +153,11 @@ export function parseLinksFile(file: string, text: string, workloads?: readonly 
     for (const src of srcs) {
       for (const d of dsts) {
         // never dropped in silence: a reviewer wrote this link and must learn why it allows nothing
-        if (peerKey(src) === peerKey(d.peer)) {
-          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, 'warning', `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ['links', i])));
-        } else if (!d.conns || d.conns.isEmpty) {
+        // a Service's workloads paired with themselves by its expansion were not written as such; a
+        // workload written to itself is a self use (its pods calling each other), which policies must
+        // allow as any other traffic: Kubernetes has no same-workload allowance
+        if (peerKey(src) === peerKey(d.peer) && (srcSvc || dstSvc)) continue;
+        if (!d.conns || d.conns.isEmpty) {
           diagnostics.push(diag(Codes.linkNoServicePort, 'warning', `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at('conns')));
         } else links.push({ src, dst: d.peer, conns: d.conns, evidence });
       }

@@ -89,11 +89,34 @@ export interface DnsUse {
   readonly evidence: Evidence;
 }
 
+/**
+ * A workload whose pods call each other (a StatefulSet naming its own `<name>-0.<svc>` pods for
+ * replication, a Service that selects the caller itself). Not a link: connectivity reports pairs of
+ * distinct workloads. But Kubernetes has no same-workload allowance: a policy isolates one
+ * workload's replicas from each other like any other pods, so synthesize must allow these ports.
+ */
+export interface SelfUse {
+  readonly workload: WorkloadRef;
+  readonly conns: ConnectionSet;
+  /** Where the workload names itself, in the order of files and lines. */
+  readonly evidence: readonly Evidence[];
+}
+
 export interface Topology {
   readonly links: readonly Link[];
   readonly unresolved: readonly Unresolved[];
   /** The workloads that name the cluster DNS Service, sorted by workload then place (absent: none, or not scanned). */
   readonly dns?: readonly DnsUse[];
+  /** The workloads whose pods call each other, sorted by workload (absent: none, or not scanned). */
+  readonly self?: readonly SelfUse[];
+}
+
+/**
+ * Each self use as a link from the workload to itself, for the stages that allow and judge
+ * connections per workload (synthesize's rules, gaps' callers): never for connectivity's pairs.
+ */
+export function selfLinks(uses: readonly SelfUse[] | undefined): Link[] {
+  return (uses ?? []).map((u) => ({ src: { kind: 'workload', ref: u.workload }, dst: { kind: 'workload', ref: u.workload }, conns: u.conns, evidence: u.evidence }));
 }
 
 /** The DNS uses by workload key, for the DNS rule's provenance and the DNS need. */

@@ -21,7 +21,7 @@ import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
 import { serviceLinkVariables } from './service-links.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
-import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
+import { evidenceText, type DnsUse, type Evidence, type Link, type SelfUse, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -212,6 +212,8 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
     else if (o.kind === 'Secret') secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
   }
   const links = new LinkSet();
+  // a workload naming itself: kept apart from the links (connectivity has no self-pairs), merged alike
+  const self = new LinkSet();
   const unresolved: Unresolved[] = [];
   const dns: DnsUse[] = [];
 
@@ -219,7 +221,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
   const endpointDiagnostics: Diagnostic[] = [];
-  const ctx: ResolveContext = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), serviceVars: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, self, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), serviceVars: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...endpointDiagnostics, ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -227,7 +229,11 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...(dns.length > 0 ? { dns: sortedDnsUses(dns) } : {}) }, diagnostics };
+  const selfUses: SelfUse[] = self.sorted().flatMap((l) => (l.src.kind === 'workload' ? [{ workload: l.src.ref, conns: l.conns, evidence: l.evidence }] : []));
+  return {
+    value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...(dns.length > 0 ? { dns: sortedDnsUses(dns) } : {}), ...(selfUses.length > 0 ? { self: selfUses } : {}) },
+    diagnostics,
+  };
 }
 
 /** What the scan of every workload shares. */
@@ -236,6 +242,8 @@ interface ResolveContext {
   /** The endpoints written for Services without a selector (manual-endpoints.ts). */
   readonly endpoints: ManualEndpoints;
   readonly links: LinkSet;
+  /** The workloads that name themselves (SelfUse), each as a link from it to it. */
+  readonly self: LinkSet;
   readonly unresolved: Unresolved[];
   /** The workloads that name the cluster DNS Service (see DnsUse). */
   readonly dns: DnsUse[];
@@ -625,7 +633,7 @@ function configTooLarge(value: string, origin: ObjectOrigin, path: readonly (str
  * Runs after every workload was scanned: whether a workload has egress is known then.
  */
 function podDnsSettings(workloads: readonly Workload[], ctx: ResolveContext): void {
-  const withEgress = new Set<string>([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
+  const withEgress = new Set<string>([...ctx.links.sources(), ...ctx.self.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
   for (const w of workloads) {
     const spec = w.spec as { dnsPolicy?: unknown; dnsConfig?: { nameservers?: unknown } | null; hostNetwork?: unknown } | undefined;
     const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
@@ -769,7 +777,9 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...conns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
   };
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
-    links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
+    // its own pods: a self use, which policies must allow as any other (no same-workload allowance)
+    const own = dst.kind === 'workload' && workloadKey(dst.ref) === workloadKey(w.ref);
+    (own ? ctx.self : links).add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
       const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: new Set<string>() };
       s.workloads.add(workloadKey(w.ref));
@@ -900,7 +910,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     // no Service port names is dialed on the pods as written (`db-0.db:15432`, a container port)
     const owners = [...new Set(inCluster.flatMap((e) => podOwners(e.workloads, target.pod)))];
     if (owners.length === 0) report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
-    for (const dw of owners) if (dw !== w) add({ kind: 'workload', ref: dw.ref }, ConnectionSet.port('TCP', port), target.key);
+    for (const dw of owners) add({ kind: 'workload', ref: dw.ref }, ConnectionSet.port('TCP', port), target.key);
     return;
   }
   if (withPort.length === 0) {
@@ -960,7 +970,7 @@ function reachHeadless(
   const client = workloadKey(w.ref);
   if (dial.kind === 'service-port') {
     warnPortChoice(f, w, ctx, service, all);
-    const remapped = remappedPorts(all, workloads.filter((dw) => dw !== w));
+    const remapped = remappedPorts(all, workloads);
     const key = `headless\u0000${client}\u0000${service}`;
     if (remapped.length > 0 && !ctx.portChoices.has(key)) {
       const numbers = remapped.map((sp) => `${sp.port} (targetPort ${String(sp.targetPort)})`).join(', ');
@@ -977,7 +987,6 @@ function reachHeadless(
     }
   }
   for (const dw of workloads) {
-    if (dw === w) continue;
     const conns = dialedConns(dial, dw);
     if (conns.isEmpty) continue;
     add({ kind: 'workload', ref: dw.ref }, conns, service);
@@ -1030,7 +1039,6 @@ function reachService(
   // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
   warnPortChoice(f, w, ctx, service, all);
   for (const dw of workloads) {
-    if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
     if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, service);
   }

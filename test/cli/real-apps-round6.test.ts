@@ -177,6 +177,10 @@ describe("Gitea's chart (PostgreSQL HA behind pgpool and a Valkey cluster, Bitna
     // Valkey's cluster bus (16379, the data port plus 10000, Valkey's cluster tutorial): its nodes call each other
     // there, which no manifest states (a workload's pods among themselves are no link)
     expect(gapLines(doc)).toEqual([`${g('gitea-valkey-cluster', 'StatefulSet')} ingress no-ingress-source TCP 16379`, `${g('gitea')} ingress no-ingress-source TCP 2222,3000`]);
+    // the PostgreSQL nodes name their own pods (REPMGR_PARTNER_NODES `-0/-1/-2.<svc>-headless`, repmgr's
+    // primary on 5432): a self use, which policies must allow (Kubernetes isolates replicas from each other too)
+    const self = (doc as { self?: { workload: string; conns: string }[] }).self ?? [];
+    expect(self.map((u) => `${u.workload} : ${u.conns}`)).toEqual([`${g('gitea-postgresql-ha-postgresql', 'StatefulSet')} : TCP 5432`]);
     // the init script is cited in the Secret's stringData, never by its text (a Secret)
     const valkey = doc.links.find((l) => l.dst === g('gitea-valkey-cluster', 'StatefulSet'));
     expect(valkey?.evidence.map((e) => e.value)).toEqual(Array(3).fill('gitea-valkey-cluster-headless.default.svc.cluster.local:6379'));

@@ -41,11 +41,13 @@ export const HUNT_CASES: HostileCase[] = [
     ),
   },
   {
-    name: 'synthesize --links: a link to itself is reported, not dropped in silence',
+    // a workload's pods calling each other need a policy's allowance like any pods (no same-workload
+    // allowance in Kubernetes): a reviewed self link is kept, as a self use, never dropped
+    name: 'synthesize --links: a link to itself is a self use, written both ways, not dropped',
     kind: 'drop',
     setup: ({ dir }) => write(path.join(dir, 'links.yaml'), 'links:\n  - {src: "shop/web[Deployment]", dst: "shop/web[Deployment]", conns: TCP 8080}\n'),
     args: () => ['synthesize', 'app.yaml', '--links', 'links.yaml', '--dry-run'],
-    check: reports('NPC232', { file: /^links\.yaml:2:/, message: /shop\/web\[Deployment\] to itself/ }),
+    check: all(exitIs(0), stdoutMatches(/ingress\[\d+\] <- shop\/web\[Deployment\] \(its own pods\) TCP 8080/), stdoutMatches(/egress\[\d+\] -> shop\/web\[Deployment\] \(its own pods\) TCP 8080/)),
   },
   {
     name: 'synthesize --links: a Service link naming none of its ports is reported',
