@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-EHR4QHCV.mjs";
-import "./chunks/chunk-YLB7TNJ7.mjs";
+} from "./chunks/chunk-RPB5S5BC.mjs";
+import "./chunks/chunk-MSNRAFQK.mjs";
 import "./chunks/chunk-ZACDTIXR.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-72LOWYY2.mjs";
-import "../chunks/chunk-EHR4QHCV.mjs";
+} from "../chunks/chunk-N24SGZFW.mjs";
+import "../chunks/chunk-RPB5S5BC.mjs";
 import "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-VDZQKRYV.mjs";
+} from "../chunks/chunk-HD6J62YO.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-OQ2VRAMX.mjs";
-import "../chunks/chunk-YLB7TNJ7.mjs";
+import "../chunks/chunk-Y4YS6KFG.mjs";
+import "../chunks/chunk-MSNRAFQK.mjs";
 import {
   escapeMarkdown,
   markdownCode,

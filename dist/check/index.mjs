@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-72LOWYY2.mjs";
-import "../chunks/chunk-EHR4QHCV.mjs";
+} from "../chunks/chunk-N24SGZFW.mjs";
+import "../chunks/chunk-RPB5S5BC.mjs";
 import "../chunks/chunk-75QHI7WS.mjs";
 import "../chunks/chunk-UUGVTJDE.mjs";
-import "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-HD6J62YO.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-OQ2VRAMX.mjs";
-import "../chunks/chunk-YLB7TNJ7.mjs";
+import "../chunks/chunk-Y4YS6KFG.mjs";
+import "../chunks/chunk-MSNRAFQK.mjs";
 import "../chunks/chunk-I4ZPXHV5.mjs";
 import "../chunks/chunk-ZACDTIXR.mjs";
 import {

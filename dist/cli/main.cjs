@@ -29824,6 +29824,9 @@ var init_cluster = __esm({
 });
 
 // src/topology/links.ts
+function selfLinks(uses) {
+  return (uses ?? []).map((u) => ({ src: { kind: "workload", ref: u.workload }, dst: { kind: "workload", ref: u.workload }, conns: u.conns, evidence: u.evidence }));
+}
 function dnsUsesByWorkload(uses) {
   const out = /* @__PURE__ */ new Map();
   for (const u of uses ?? []) {
@@ -31786,13 +31789,14 @@ function scanTopology(cluster, options = {}) {
     else if (o.kind === "Secret") secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
   }
   const links = new LinkSet();
+  const self = new LinkSet();
   const unresolved = [];
   const dns = [];
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
   const endpointDiagnostics = [];
-  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), serviceVars: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, self, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), serviceVars: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...endpointDiagnostics, ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -31800,7 +31804,11 @@ function scanTopology(cluster, options = {}) {
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
+  const selfUses = self.sorted().flatMap((l) => l.src.kind === "workload" ? [{ workload: l.src.ref, conns: l.conns, evidence: l.evidence }] : []);
+  return {
+    value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {}, ...selfUses.length > 0 ? { self: selfUses } : {} },
+    diagnostics
+  };
 }
 function refInAddress(text2) {
   if (REF_AS_HOST.test(text2)) return true;
@@ -32052,7 +32060,7 @@ function configTooLarge(value, origin, path23, notes) {
   notes.set(key3, diag(Codes.configDocumentTooLarge, "info", `a value of ${mb} MB, over the 1 MB read as a config file: its addresses are read as text only (no host/port pairs)`, originRef(origin, path23)));
 }
 function podDnsSettings(workloads, ctx) {
-  const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
+  const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.self.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
   for (const w of workloads) {
     const spec = w.spec;
     const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
@@ -32153,7 +32161,8 @@ function resolveAddress(found, w, ctx) {
     unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...conns2, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
   };
   const add = (dst, conns2, service) => {
-    links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
+    const own2 = dst.kind === "workload" && workloadKey(dst.ref) === workloadKey(w.ref);
+    (own2 ? ctx.self : links).add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
       const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
       s.workloads.add(workloadKey(w.ref));
@@ -32252,7 +32261,7 @@ function resolveAddress(found, w, ctx) {
   if (withPort.length === 0 && port2 !== void 0 && headless) {
     const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
     if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
+    for (const dw of owners) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
     return;
   }
   if (withPort.length === 0) {
@@ -32289,7 +32298,7 @@ function reachHeadless(f, w, ctx, service, definition, add) {
   const client = workloadKey(w.ref);
   if (dial.kind === "service-port") {
     warnPortChoice(f, w, ctx, service, all);
-    const remapped = remappedPorts(all, workloads.filter((dw) => dw !== w));
+    const remapped = remappedPorts(all, workloads);
     const key3 = `headless\0${client}\0${service}`;
     if (remapped.length > 0 && !ctx.portChoices.has(key3)) {
       const numbers = remapped.map((sp) => `${sp.port} (targetPort ${String(sp.targetPort)})`).join(", ");
@@ -32306,7 +32315,6 @@ function reachHeadless(f, w, ctx, service, definition, add) {
     }
   }
   for (const dw of workloads) {
-    if (dw === w) continue;
     const conns2 = dialedConns(dial, dw);
     if (conns2.isEmpty) continue;
     add({ kind: "workload", ref: dw.ref }, conns2, service);
@@ -32346,7 +32354,6 @@ function reachService(f, w, ctx, service, definition, add) {
   const { all, ports, workloads } = definition;
   warnPortChoice(f, w, ctx, service, all);
   for (const dw of workloads) {
-    if (dw === w) continue;
     const conns2 = targetConns(ports, dw.pods);
     if (!conns2.isEmpty) add({ kind: "workload", ref: dw.ref }, conns2, service);
   }
@@ -32859,7 +32866,7 @@ function listeningConns(w, selectedBy) {
 function findGaps(cluster, topology) {
   const gaps = [];
   const reachedOn = /* @__PURE__ */ new Map();
-  for (const l of topology.links) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
+  for (const l of [...topology.links, ...selfLinks(topology.self)]) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = /* @__PURE__ */ new Map();
   const called = apiServerCalls(cluster);
@@ -33025,6 +33032,7 @@ var init_gaps = __esm({
     init_service_ports();
     init_exposure();
     init_addresses();
+    init_links();
     init_mesh();
     CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
     CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
@@ -33369,7 +33377,8 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const ports = options.noPorts && !kept ? void 0 : portsOf(l.conns);
         const list2 = direction === "ingress" ? ingress : egress;
         const other = direction === "ingress" ? l.src : l.dst;
-        const why = `${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}${kept ? " (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)" : ""}`;
+        const whom = `${peerKey(other)}${peerKey(l.src) === peerKey(l.dst) ? " (its own pods)" : ""}`;
+        const why = `${direction === "ingress" ? "<-" : "->"} ${whom} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}${kept ? " (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)" : ""}`;
         const piece = other.kind === "external" && l.evidence.some((e) => e.kind === "gap") ? other.range : void 0;
         if (piece) {
           const at3 = [...closurePieces].find(([i, r]) => r.evidence === l.evidence && r.conns.equals(l.conns) && i < list2.length && i >= 0 && (list2[i]?.from ?? list2[i]?.to)?.every((p) => p.ipBlock))?.[0];
@@ -41171,9 +41180,8 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
     for (const src of srcs) {
       for (const d of dsts) {
-        if (peerKey(src) === peerKey(d.peer)) {
-          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
-        } else if (!d.conns || d.conns.isEmpty) {
+        if (peerKey(src) === peerKey(d.peer) && (srcSvc || dstSvc)) continue;
+        if (!d.conns || d.conns.isEmpty) {
           diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at3("conns")));
         } else links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
       }
@@ -41769,7 +41777,7 @@ function needsOf(loaded, request) {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values, ...loaded.serviceCidrs ? { serviceCidrs: loaded.serviceCidrs } : {} });
   const diagnostics = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile));
-  let links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
+  let links = [...loaded.reviewed ?? scanned.value.links, ...selfLinks(scanned.value.self), ...request.extraNeeds ?? []];
   const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? "deny";
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
@@ -43925,7 +43933,7 @@ function withObservedTraffic(io, cluster, scanned, request, settings) {
   const declared = scanned.links;
   const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {} },
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {}, ...scanned.self ? { self: scanned.self } : {} },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: observed.diagnostics
   };
@@ -44484,6 +44492,8 @@ function scanDocument(t, gaps = [], traffic) {
     gaps: gaps.map(gapData),
     // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
     ...t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {},
+    // the workloads whose pods call each other: no link (no self-pairs), but policies must allow it
+    ...t.self && t.self.length > 0 ? { self: t.self.map((u) => ({ workload: workloadKey(u.workload), conns: u.conns.toString(), evidence: u.evidence.map(evidenceData) })) } : {},
     ...traffic ? {
       traffic: {
         observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
@@ -44514,6 +44524,13 @@ function renderScanTxt(t, gaps = [], traffic) {
   if (t.dns && t.dns.length > 0) {
     out.push("", "DNS (the cluster DNS Service named; the DNS rule allows it):");
     for (const u of t.dns) out.push(`    ${workloadKey(u.workload)}: ${evidenceText(u.evidence)}`);
+  }
+  if (t.self && t.self.length > 0) {
+    out.push("", "self uses (the pods of one workload call each other; policies must allow it):");
+    for (const u of t.self) {
+      out.push(`    ${workloadKey(u.workload)} : ${u.conns.toString()}`);
+      for (const e of u.evidence) out.push(`        ${evidenceText(e)}`);
+    }
   }
   if (gaps.length > 0) {
     out.push("", "gaps (what the manifests cannot tell):");
@@ -44548,6 +44565,10 @@ function renderScanMd(t, gaps = [], traffic) {
   if (t.dns && t.dns.length > 0) {
     out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");
     for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
+  }
+  if (t.self && t.self.length > 0) {
+    out.push("", "#### Self uses (the pods of one workload call each other; policies must allow it)", "");
+    for (const u of t.self) out.push(`- ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.conns.toString())}: ${u.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
@@ -44800,9 +44821,10 @@ function runSynthesize(io, request, settings) {
     const scanned = scanTopology(load3.cluster, { values, evidenceLines: false, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     dnsUses = scanned.value.dns;
+    links = mergeLinks(links, selfLinks(scanned.value.self));
   } else {
     const scanned = scanTopology(load3.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
-    links = scanned.value.links;
+    links = [...scanned.value.links, ...selfLinks(scanned.value.self)];
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-OQ2VRAMX.mjs";
+} from "../chunks/chunk-Y4YS6KFG.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-YLB7TNJ7.mjs";
+} from "../chunks/chunk-MSNRAFQK.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -58,7 +58,7 @@ function withObservedTraffic(io, cluster, scanned, request, settings) {
   const declared = scanned.links;
   const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {} },
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {}, ...scanned.self ? { self: scanned.self } : {} },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: observed.diagnostics
   };
@@ -124,6 +124,8 @@ function scanDocument(t, gaps = [], traffic) {
     gaps: gaps.map(gapData),
     // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
     ...t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {},
+    // the workloads whose pods call each other: no link (no self-pairs), but policies must allow it
+    ...t.self && t.self.length > 0 ? { self: t.self.map((u) => ({ workload: workloadKey(u.workload), conns: u.conns.toString(), evidence: u.evidence.map(evidenceData) })) } : {},
     ...traffic ? {
       traffic: {
         observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
@@ -156,6 +158,10 @@ function renderScanMd(t, gaps = [], traffic) {
   if (t.dns && t.dns.length > 0) {
     out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");
     for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
+  }
+  if (t.self && t.self.length > 0) {
+    out.push("", "#### Self uses (the pods of one workload call each other; policies must allow it)", "");
+    for (const u of t.self) out.push(`- ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.conns.toString())}: ${u.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");

@@ -15,18 +15,19 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-VDZQKRYV.mjs";
+} from "../chunks/chunk-HD6J62YO.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-OQ2VRAMX.mjs";
+} from "../chunks/chunk-Y4YS6KFG.mjs";
 import {
   dnsUsesByWorkload,
-  scanTopology
-} from "../chunks/chunk-YLB7TNJ7.mjs";
+  scanTopology,
+  selfLinks
+} from "../chunks/chunk-MSNRAFQK.mjs";
 import {
   loadInputs,
   markdownCode,
@@ -149,9 +150,10 @@ function runSynthesize(io, request, settings) {
     const scanned = scanTopology(load.cluster, { values, evidenceLines: false, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     dnsUses = scanned.value.dns;
+    links = mergeLinks(links, selfLinks(scanned.value.self));
   } else {
     const scanned = scanTopology(load.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
-    links = scanned.value.links;
+    links = [...scanned.value.links, ...selfLinks(scanned.value.self)];
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);

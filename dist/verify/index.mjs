@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-72LOWYY2.mjs";
-import "../chunks/chunk-EHR4QHCV.mjs";
+} from "../chunks/chunk-N24SGZFW.mjs";
+import "../chunks/chunk-RPB5S5BC.mjs";
 import {
   explanationData
 } from "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-UUGVTJDE.mjs";
-import "../chunks/chunk-VDZQKRYV.mjs";
+import "../chunks/chunk-HD6J62YO.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-OQ2VRAMX.mjs";
+import "../chunks/chunk-Y4YS6KFG.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-YLB7TNJ7.mjs";
+} from "../chunks/chunk-MSNRAFQK.mjs";
 import {
   escapeMarkdown,
   markdownCode,
