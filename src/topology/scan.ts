@@ -311,54 +311,38 @@ function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string,
   return vars;
 }
 
+/** The default port of a URL scheme whose standard fixes one: http and ws 80, https and wss 443 (RFC 9110 §4.2, RFC 6455 §3). */
+const STANDARD_PORTS: Readonly<Record<string, number>> = { http: 80, ws: 80, https: 443, wss: 443 };
+
 /**
  * The port a client dials for a URL scheme without a port, as each client's own URI specification
  * documents it: PostgreSQL's connection URIs (libpq: 5432), MySQL's (3306), the MongoDB connection
  * string (27017; not `mongodb+srv`, an SRV lookup), Redis' URI scheme (IANA: 6379, TLS too), the
  * AMQP 0-9-1 URI spec (5672, amqps 5671), NATS (4222), LDAP (RFC 4516: 389, ldaps 636); and the
- * schemes whose standard fixes one (schemePort). Used in the cluster only, where a Service port of
- * that number agrees with it; outside, no Service says which ports, and only the standards count.
+ * standard ones. Used in the cluster only, where a Service port of that number agrees with it;
+ * outside, no Service says which ports, and only the standards count.
  */
-function clientDefaultPort(scheme: string | undefined): number | undefined {
-  switch (scheme?.toLowerCase()) {
-    case 'postgres':
-    case 'postgresql':
-      return 5432;
-    case 'mysql':
-      return 3306;
-    case 'mongodb':
-      return 27017;
-    case 'redis':
-    case 'rediss':
-      return 6379;
-    case 'amqp':
-      return 5672;
-    case 'amqps':
-      return 5671;
-    case 'nats':
-      return 4222;
-    case 'ldap':
-      return 389;
-    case 'ldaps':
-      return 636;
-    default:
-      return schemePort(scheme);
-  }
-}
+const CLIENT_DEFAULT_PORTS: Readonly<Record<string, number>> = {
+  ...STANDARD_PORTS,
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  mongodb: 27017,
+  redis: 6379,
+  rediss: 6379,
+  amqp: 5672,
+  amqps: 5671,
+  nats: 4222,
+  ldap: 389,
+  ldaps: 636,
+};
 
-/** The default port of a URL scheme whose standard fixes one: http and ws 80, https and wss 443 (RFC 9110 §4.2, RFC 6455 §3). */
-function schemePort(scheme: string | undefined): number | undefined {
-  switch (scheme?.toLowerCase()) {
-    case 'http':
-    case 'ws':
-      return 80;
-    case 'https':
-    case 'wss':
-      return 443;
-    default:
-      return undefined;
-  }
-}
+const portOf = (table: Readonly<Record<string, number>>, scheme: string | undefined): number | undefined => {
+  const key = scheme?.toLowerCase();
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+};
+const clientDefaultPort = (scheme: string | undefined) => portOf(CLIENT_DEFAULT_PORTS, scheme);
+const schemePort = (scheme: string | undefined) => portOf(STANDARD_PORTS, scheme);
 
 /** One address candidate found in a value, with where it was written. */
 interface Found {
