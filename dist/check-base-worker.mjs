@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-RPB5S5BC.mjs";
-import "./chunks/chunk-MSNRAFQK.mjs";
+} from "./chunks/chunk-3SVFAYHS.mjs";
+import "./chunks/chunk-QSB3CYCU.mjs";
 import "./chunks/chunk-ZACDTIXR.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-N24SGZFW.mjs";
-import "../chunks/chunk-RPB5S5BC.mjs";
+} from "../chunks/chunk-ILX7LO4H.mjs";
+import "../chunks/chunk-3SVFAYHS.mjs";
 import "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-HD6J62YO.mjs";
+} from "../chunks/chunk-LIX4UDY4.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-Y4YS6KFG.mjs";
-import "../chunks/chunk-MSNRAFQK.mjs";
+import "../chunks/chunk-L62AY5KV.mjs";
+import "../chunks/chunk-QSB3CYCU.mjs";
 import {
   escapeMarkdown,
   markdownCode,

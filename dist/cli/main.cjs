@@ -31831,44 +31831,6 @@ function serviceVariables(w, ctx) {
   }
   return vars;
 }
-function clientDefaultPort(scheme) {
-  switch (scheme?.toLowerCase()) {
-    case "postgres":
-    case "postgresql":
-      return 5432;
-    case "mysql":
-      return 3306;
-    case "mongodb":
-      return 27017;
-    case "redis":
-    case "rediss":
-      return 6379;
-    case "amqp":
-      return 5672;
-    case "amqps":
-      return 5671;
-    case "nats":
-      return 4222;
-    case "ldap":
-      return 389;
-    case "ldaps":
-      return 636;
-    default:
-      return schemePort(scheme);
-  }
-}
-function schemePort(scheme) {
-  switch (scheme?.toLowerCase()) {
-    case "http":
-    case "ws":
-      return 80;
-    case "https":
-    case "wss":
-      return 443;
-    default:
-      return void 0;
-  }
-}
 function clusterServiceName(externalName) {
   const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc\.cluster\.local\.?$/i.exec(externalName.trim());
   return m ? `${m[1].toLowerCase()}.${m[3].toLowerCase()}.svc.cluster.local` : void 0;
@@ -32621,7 +32583,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, VALUE_SCALARS, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, MAX_CNAMES, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, VALUE_SCALARS, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, STANDARD_PORTS, CLIENT_DEFAULT_PORTS, portOf, clientDefaultPort, schemePort, MAX_CNAMES, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -32659,6 +32621,27 @@ var init_scan = __esm({
     REF_AS_HOST = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()/;
     HOST_THEN_REF = /(?:^|[\s=,@]|\/\/)([a-z0-9][a-z0-9_.-]*):\$\(([^()$]+)\)/gi;
     ADDRESS_PART_NAME = /(?:^|_)(?:PORT|HOST|ADDR|ADDRESS|URL|URI|SERVER|ENDPOINT|SVC|SERVICE)(?:_|$)/i;
+    STANDARD_PORTS = { http: 80, ws: 80, https: 443, wss: 443 };
+    CLIENT_DEFAULT_PORTS = {
+      ...STANDARD_PORTS,
+      postgres: 5432,
+      postgresql: 5432,
+      mysql: 3306,
+      mongodb: 27017,
+      redis: 6379,
+      rediss: 6379,
+      amqp: 5672,
+      amqps: 5671,
+      nats: 4222,
+      ldap: 389,
+      ldaps: 636
+    };
+    portOf = (table, scheme) => {
+      const key3 = scheme?.toLowerCase();
+      return key3 !== void 0 && Object.hasOwn(table, key3) ? table[key3] : void 0;
+    };
+    clientDefaultPort = (scheme) => portOf(CLIENT_DEFAULT_PORTS, scheme);
+    schemePort = (scheme) => portOf(STANDARD_PORTS, scheme);
     MAX_CNAMES = 8;
     hasSelector = (e) => Object.keys(e.object.spec?.selector ?? {}).length > 0;
     DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
@@ -38016,7 +37999,7 @@ function nonNormal(o) {
   }
   return void 0;
 }
-function portOf(o, path23) {
+function portOf2(o, path23) {
   const p = num(o, path23);
   return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
 }
@@ -38034,7 +38017,7 @@ function packetEvent(format, o, line2, local, remote, pktType) {
   const proto = protocol2(o.proto);
   if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(o.proto)}` };
   const p = o.port;
-  const port2 = typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 65535 ? p : portOf(o, "port");
+  const port2 = typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 65535 ? p : portOf2(o, "port");
   if (port2 === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(o.port ?? null)} is not 1-65535` };
   const host = pktType === "HOST";
   return { kind: "event", format, event: { line: line2, src: host ? remote.ep : local, dst: host ? local : remote.ep, proto, port: port2, phase: "start", time: time3(o) } };
@@ -38141,7 +38124,7 @@ var init_formats = __esm({
       });
       const remote = snakeRemote(o);
       if ("skip" in remote) return { kind: "skip", reason: remote.skip, format: "advisor-v1" };
-      const port2 = portOf(o, "port");
+      const port2 = portOf2(o, "port");
       if (port2 === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(field(o, "port"))} is not 1-65535` };
       const [src, dst] = type2 === "accept" ? [remote.ep, local] : [local, remote.ep];
       return event("advisor-v1", { line: line2, src, dst, proto: "TCP", port: port2, phase: type2 === "close" ? "close" : "start", time: time3(o) });
@@ -38183,7 +38166,7 @@ var init_formats = __esm({
       if (remote.kind === "unknown") return { kind: "skip", reason: `remote peer of unknown kind${remote.addr ? ` at ${remote.addr}` : ""}`, format: "advise-networkpolicy" };
       const proto = protocol2(field(o, "endpoint.proto"));
       if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "endpoint.proto"))}` };
-      const port2 = portOf(o, "endpoint.port");
+      const port2 = portOf2(o, "endpoint.port");
       if (port2 === "bad") return { kind: "malformed", reason: `endpoint.port ${JSON.stringify(field(o, "endpoint.port") ?? null)} is not 1-65535` };
       const egress = field(o, "egress");
       const out = egress === 1 || egress === true || egress === "1" || egress === "true";
@@ -38205,7 +38188,7 @@ var init_formats = __esm({
       const remote = imageEndpoint(o, "dst");
       const proto = protocol2(field(o, "dst.proto"));
       if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "dst.proto"))}` };
-      const port2 = portOf(o, type2 === "accept" ? "src.port" : "dst.port");
+      const port2 = portOf2(o, type2 === "accept" ? "src.port" : "dst.port");
       if (port2 === "bad") return { kind: "malformed", reason: `${type2 === "accept" ? "src" : "dst"}.port is not 1-65535` };
       const [from, to] = type2 === "accept" ? [remote, local] : [local, remote];
       return event("trace-tcp", { line: line2, src: from, dst: to, proto, port: port2, phase: type2 === "close" ? "close" : "start", time: time3(o) });

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-Y4YS6KFG.mjs";
+} from "../chunks/chunk-L62AY5KV.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-MSNRAFQK.mjs";
+} from "../chunks/chunk-QSB3CYCU.mjs";
 import {
   escapeMarkdown,
   loadInputs,

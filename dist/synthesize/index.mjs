@@ -15,19 +15,19 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-HD6J62YO.mjs";
+} from "../chunks/chunk-LIX4UDY4.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-Y4YS6KFG.mjs";
+} from "../chunks/chunk-L62AY5KV.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology,
   selfLinks
-} from "../chunks/chunk-MSNRAFQK.mjs";
+} from "../chunks/chunk-QSB3CYCU.mjs";
 import {
   loadInputs,
   markdownCode,

@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-N24SGZFW.mjs";
-import "../chunks/chunk-RPB5S5BC.mjs";
+} from "../chunks/chunk-ILX7LO4H.mjs";
+import "../chunks/chunk-3SVFAYHS.mjs";
 import {
   explanationData
 } from "../chunks/chunk-75QHI7WS.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-UUGVTJDE.mjs";
-import "../chunks/chunk-HD6J62YO.mjs";
+import "../chunks/chunk-LIX4UDY4.mjs";
 import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-Y4YS6KFG.mjs";
+import "../chunks/chunk-L62AY5KV.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-MSNRAFQK.mjs";
+} from "../chunks/chunk-QSB3CYCU.mjs";
 import {
   escapeMarkdown,
   markdownCode,
