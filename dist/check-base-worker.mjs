@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-3SVFAYHS.mjs";
-import "./chunks/chunk-QSB3CYCU.mjs";
-import "./chunks/chunk-ZACDTIXR.mjs";
+} from "./chunks/chunk-2IMQIUES.mjs";
+import "./chunks/chunk-HM4COL5A.mjs";
+import "./chunks/chunk-O73IRBZ3.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-DOHNXV3I.mjs";
+} from "./chunks/chunk-TBLT5FKE.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-ILX7LO4H.mjs";
-import "../chunks/chunk-3SVFAYHS.mjs";
-import "../chunks/chunk-75QHI7WS.mjs";
+} from "../chunks/chunk-DNU7HSVK.mjs";
+import "../chunks/chunk-2IMQIUES.mjs";
+import "../chunks/chunk-5AKXMKSF.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-UUGVTJDE.mjs";
+} from "../chunks/chunk-YD76DOL6.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-LIX4UDY4.mjs";
-import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-L62AY5KV.mjs";
-import "../chunks/chunk-QSB3CYCU.mjs";
+} from "../chunks/chunk-MGBJX6MS.mjs";
+import "../chunks/chunk-WCR5MJTX.mjs";
+import "../chunks/chunk-L2SJDA3H.mjs";
+import "../chunks/chunk-HM4COL5A.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-I4ZPXHV5.mjs";
+} from "../chunks/chunk-LJ6KWNZ7.mjs";
 import {
   peerKey
-} from "../chunks/chunk-ZACDTIXR.mjs";
+} from "../chunks/chunk-O73IRBZ3.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-ILX7LO4H.mjs";
-import "../chunks/chunk-3SVFAYHS.mjs";
-import "../chunks/chunk-75QHI7WS.mjs";
-import "../chunks/chunk-UUGVTJDE.mjs";
-import "../chunks/chunk-LIX4UDY4.mjs";
-import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-L62AY5KV.mjs";
-import "../chunks/chunk-QSB3CYCU.mjs";
-import "../chunks/chunk-I4ZPXHV5.mjs";
-import "../chunks/chunk-ZACDTIXR.mjs";
+} from "../chunks/chunk-DNU7HSVK.mjs";
+import "../chunks/chunk-2IMQIUES.mjs";
+import "../chunks/chunk-5AKXMKSF.mjs";
+import "../chunks/chunk-YD76DOL6.mjs";
+import "../chunks/chunk-MGBJX6MS.mjs";
+import "../chunks/chunk-WCR5MJTX.mjs";
+import "../chunks/chunk-L2SJDA3H.mjs";
+import "../chunks/chunk-HM4COL5A.mjs";
+import "../chunks/chunk-LJ6KWNZ7.mjs";
+import "../chunks/chunk-O73IRBZ3.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
-import "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
+import "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

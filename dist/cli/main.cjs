@@ -16831,7 +16831,7 @@ var init_diagnostic = __esm({
       /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
       exposureNamedPortsOmitted: "NPC231",
       // hostile and malformed input found by the hostile-input hunt (NPC232-NPC239)
-      /** A reviewed link from a workload to itself: pods of one workload are not policed as a link, so it is left out, said so. */
+      /** No longer emitted (kept so the number is never reused): a reviewed link from a workload to itself is now a self use, which synthesize allows. */
       linkToItself: "NPC232",
       /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
       linkNoServicePort: "NPC233",

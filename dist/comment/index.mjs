@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

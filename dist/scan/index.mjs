@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-UUGVTJDE.mjs";
+} from "../chunks/chunk-YD76DOL6.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-L62AY5KV.mjs";
+} from "../chunks/chunk-L2SJDA3H.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-QSB3CYCU.mjs";
+} from "../chunks/chunk-HM4COL5A.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-I4ZPXHV5.mjs";
+} from "../chunks/chunk-LJ6KWNZ7.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-ZACDTIXR.mjs";
+} from "../chunks/chunk-O73IRBZ3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,26 +15,26 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-LIX4UDY4.mjs";
-import "../chunks/chunk-LYIU6A5N.mjs";
+} from "../chunks/chunk-MGBJX6MS.mjs";
+import "../chunks/chunk-WCR5MJTX.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-L62AY5KV.mjs";
+} from "../chunks/chunk-L2SJDA3H.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology,
   selfLinks
-} from "../chunks/chunk-QSB3CYCU.mjs";
+} from "../chunks/chunk-HM4COL5A.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-I4ZPXHV5.mjs";
+} from "../chunks/chunk-LJ6KWNZ7.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -43,7 +43,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-ZACDTIXR.mjs";
+} from "../chunks/chunk-O73IRBZ3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -55,7 +55,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
 import {
   Codes,
   ExitCode,
@@ -64,7 +64,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -11,20 +11,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-ILX7LO4H.mjs";
-import "../chunks/chunk-3SVFAYHS.mjs";
+} from "../chunks/chunk-DNU7HSVK.mjs";
+import "../chunks/chunk-2IMQIUES.mjs";
 import {
   explanationData
-} from "../chunks/chunk-75QHI7WS.mjs";
+} from "../chunks/chunk-5AKXMKSF.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-UUGVTJDE.mjs";
-import "../chunks/chunk-LIX4UDY4.mjs";
-import "../chunks/chunk-LYIU6A5N.mjs";
-import "../chunks/chunk-L62AY5KV.mjs";
+} from "../chunks/chunk-YD76DOL6.mjs";
+import "../chunks/chunk-MGBJX6MS.mjs";
+import "../chunks/chunk-WCR5MJTX.mjs";
+import "../chunks/chunk-L2SJDA3H.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-QSB3CYCU.mjs";
+} from "../chunks/chunk-HM4COL5A.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-I4ZPXHV5.mjs";
+} from "../chunks/chunk-LJ6KWNZ7.mjs";
 import {
   peerKey
-} from "../chunks/chunk-ZACDTIXR.mjs";
+} from "../chunks/chunk-O73IRBZ3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -48,12 +48,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BTODNKDR.mjs";
+} from "../chunks/chunk-MX7AUN24.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-DOHNXV3I.mjs";
+} from "../chunks/chunk-TBLT5FKE.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
