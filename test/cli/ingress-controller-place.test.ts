@@ -85,3 +85,19 @@ describe('--ingress-controller places the controller for verify and check', () =
     expect(v.code).toBe(1);
   });
 });
+
+describe('--ingress-controller places the controller for connectivity too', () => {
+  it('the policies synthesized for the controller in ingress-nginx admit it there: connectivity and --explain with the flag say so, without it they do not', () => {
+    const dir = repo('namespace=ingress-nginx');
+    const line = '{ingress-controller} => shop/web[Deployment] : TCP 8080';
+    const placed = runCli(['connectivity', 'head/app', 'head/policies', '--ingress-controller', 'namespace=ingress-nginx'], { cwd: dir });
+    expect(placed.code, placed.stderr).toBe(0);
+    expect(placed.stdout.split('\n')).toContain(line);
+    const unplaced = runCli(['connectivity', 'head/app', 'head/policies'], { cwd: dir });
+    expect(unplaced.stdout.split('\n')).not.toContain(line);
+    const explained = runCli(['connectivity', 'head/app', 'head/policies', '--ingress-controller', 'namespace=ingress-nginx', '--explain', '{ingress-controller}', 'shop/web'], { cwd: dir });
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toContain('TCP 8080');
+    expect(runCli(['connectivity', 'head/app', '--ingress-controller', 'nonsense'], { cwd: dir }).code).toBe(2);
+  });
+});

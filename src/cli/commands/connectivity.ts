@@ -18,6 +18,7 @@ import { exposureJson, renderExposureMd, renderExposureTxt } from '../../report/
 import { renderConnectivityTree } from '../../report/tree.js';
 import { addCommonOptions, CommonOptions, execLimits, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
+import { ingressControllerPlace, labelList } from '../drift-options.js';
 import type { CliContext } from '../context.js';
 import { emit, emitChunks, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
@@ -25,6 +26,7 @@ const Options = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: z.array(z.string()).length(2, { error: 'takes two peers: SRC DST' }).optional(),
   exposure: z.boolean().default(false),
   format: z.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
+  ingressController: labelList.optional(),
 });
 
 export function connectivityCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -33,7 +35,8 @@ export function connectivityCommand(ctx: CliContext, done: (code: number) => voi
     .argument('[path...]', 'manifest files or folders (scanned recursively); none with --cluster')
     .option('-f, --format <format>', `output format: ${CONNECTIVITY_FORMATS.join('|')}`, 'txt')
     .option('--exposure', 'also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)')
-    .option('--explain <peer...>', 'explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})');
+    .option('--explain <peer...>', 'explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})')
+    .option('--ingress-controller <selector>', 'where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx: {ingress-controller} is evaluated as a pod there (default: a namespace of its own)');
   addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
   return cmd;
@@ -42,7 +45,8 @@ export function connectivityCommand(ctx: CliContext, done: (code: number) => voi
 function connectivity(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): number {
   const say = progress(ctx, opts);
   say(`reading and evaluating ${paths.length} path(s)…`);
-  const settings = readSettingsFrom(ctx, opts);
+  // where the controller runs, as synthesize wrote its rules for it (drift-options.ts)
+  const settings = { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) };
   const live = liveSourceFrom(opts);
   if (live && paths.length > 0) throw new ConfigError('--cluster reads the cluster, not paths: give one or the other');
   if (!live && paths.length === 0) throw new ConfigError('connectivity takes manifest paths, or --cluster');
