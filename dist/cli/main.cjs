@@ -44189,7 +44189,7 @@ __export(connectivity_exports, {
   connectivityCommand: () => connectivityCommand
 });
 function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx: {ingress-controller} is evaluated as a pod there (default: a namespace of its own)");
   addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options2, raw))));
   return cmd;
@@ -44197,7 +44197,7 @@ function connectivityCommand(ctx, done) {
 function connectivity(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say(`reading and evaluating ${paths.length} path(s)\u2026`);
-  const settings = readSettingsFrom(ctx, opts);
+  const settings = { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) };
   const live = liveSourceFrom(opts);
   if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
   if (!live && paths.length === 0) throw new ConfigError("connectivity takes manifest paths, or --cluster");
@@ -44260,11 +44260,13 @@ var init_connectivity3 = __esm({
     init_tree();
     init_common();
     init_cluster_options();
+    init_drift_options();
     init_output();
     Options2 = CommonOptions.extend(ClusterOptions.shape).extend({
       explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
       exposure: external_exports.boolean().default(false),
-      format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+      format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+      ingressController: labelList.optional()
     });
   }
 });
