@@ -126,6 +126,7 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     else reasons.set(k, [r]);
   };
   const withEgress = new Map<string, Peer>();
+  const selfNeeds = new Map<string, { peer: Peer; conns: ConnectionSet; evidence: readonly Evidence[] }>();
   // pods that resolve through their node (dnsPolicy Default, hostNetwork) or only their own dnsConfig servers (None) never ask the cluster DNS
   const clusterDnsUsers = new Set(cluster.workloads.filter(resolvesThroughClusterDns).map((w) => peerKey({ kind: 'workload', ref: w.ref })));
   const cuts: IpRange[] = [...connectivity.ipRanges];
@@ -136,10 +137,14 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     }
     // the synthesizer never writes egress towards the ingress controller: it is not a policy peer
     if (l.dst.kind === 'ingress-controller') continue;
-    // a workload to itself (a gap closure lets its replicas reach each other): connectivity has no
-    // self-pairs to judge it against, so no row; it is still an egress need, which needs DNS
+    // a workload to itself (its replicas calling each other, a gap closure): connectivity has no
+    // self-pairs, so it is judged on its own below, against the engine's answer for the pair; it is
+    // also an egress need, which needs DNS
     if (l.src.kind === 'workload' && l.dst.kind === 'workload' && peerKey(l.src) === peerKey(l.dst)) {
       if (clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
+      const cur = selfNeeds.get(peerKey(l.src));
+      if (cur) selfNeeds.set(peerKey(l.src), { peer: l.src, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] });
+      else selfNeeds.set(peerKey(l.src), { peer: l.src, conns: l.conns, evidence: l.evidence });
       continue;
     }
     for (const p of [l.src, l.dst]) if (p.kind === 'external') cuts.push(p.range);
@@ -186,6 +191,14 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     const explanation = explainPair(engine, need.src, need.dst);
     missing.push({ kind: 'missing', src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...(explanation ? { explanation } : {}) });
   }
+  // the pods of one workload reaching each other: what the engine allows from the workload to itself
+  for (const need of [...selfNeeds.values()].sort((a, b) => compareStrings(peerKey(a.peer), peerKey(b.peer)))) {
+    const explanation = explainPair(engine, need.peer, need.peer);
+    const have = explanation?.conns ?? ConnectionSet.NONE;
+    const lack = need.conns.subtract(have);
+    if (lack.isEmpty) continue;
+    missing.push({ kind: 'missing', src: need.peer, dst: need.peer, needed: need.conns, allowed: have, conns: lack, reasons: [{ kind: 'link', evidence: need.evidence }], ...(explanation ? { explanation } : {}) });
+  }
   const excess: ExcessFinding[] = [];
   for (const [k, have] of allowed) {
     if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
@@ -200,7 +213,7 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
   const order = (a: RepoDriftFinding, b: RepoDriftFinding) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
   missing.sort(order);
   excess.sort(order);
-  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
+  return { value: { missing, excess, needsChecked: needs.size + selfNeeds.size, allowedPairs: allowed.size }, diagnostics };
 }
 
 /**

@@ -120,6 +120,9 @@ describe("Apache Airflow's chart (one config for every component; Celery on Redi
     expect(missing).toEqual(
       [
         ...COMPONENTS.filter((c) => c !== API).map((c) => `${c} => ${API}`),
+        // the API server's own pods: the shared airflow.cfg names its URL to it too (a self use: the manifests cannot
+        // tell a workload naming its own address from one calling it), and its policy admits no one
+        `${API} => ${API}`,
         // the broker URL the chart hands every component; its own Redis policy admits only the Celery side
         ...[API, a('create-user', 'Job'), a('dag-processor'), a('run-airflow-migrations', 'Job'), a('triggerer', 'StatefulSet')].map((c) => `${c} => ${REDIS}`),
       ].sort(),

@@ -104,6 +104,25 @@ describe('verify: a self use is no pair to compare, but an egress need (DNS)', (
   });
 });
 
+describe('verify: committed policies that block a self use are missing it', () => {
+  it("a policy without the self rules (the replicas cannot reach each other's 6379) is missing cache/valkey => cache/valkey on TCP 6379, explained", () => {
+    const { r } = synthesize('deny');
+    // the committed policy as it was before self uses: no rule from or to the workload's own pods
+    const withoutSelf = r.policies.map((p) => {
+      const spec = p.spec as { ingress?: Rule[]; egress?: Rule[] };
+      const keep = (rule: Rule) => JSON.stringify(rule.from ?? rule.to) !== JSON.stringify(own);
+      return { ...p, spec: { ...p.spec, ...(spec.ingress ? { ingress: spec.ingress.filter(keep) } : {}), ...(spec.egress ? { egress: spec.egress.filter(keep) } : {}) } };
+    }) as NetworkPolicyManifest[];
+    const io = new MemoryIo({ 'app/all.yaml': VALKEY, 'policies/np.yaml': renderPoliciesYaml(withoutSelf) });
+    io.isDirectory = (p: string) => p === 'policies' || p === 'app';
+    const v = runRepoDrift(io, { paths: ['app'], policies: 'policies', gapMode: 'deny', synthesis: DEFAULT_SYNTHESIS_OPTIONS }, DEFAULT_READ_SETTINGS);
+    const missing = v.drift.missing.filter((f) => peerKey(f.src) === peerKey(f.dst));
+    expect(missing.map((f) => `${peerKey(f.src)} => ${peerKey(f.dst)} ${f.conns.toString()}`)).toEqual(['cache/valkey[StatefulSet] => cache/valkey[StatefulSet] TCP 6379']);
+    expect(missing[0]?.explanation).toBeDefined();
+    expect(missing[0]?.reasons.length).toBeGreaterThan(0);
+  });
+});
+
 describe('synthesize --links: a reviewed self link is a self use', () => {
   it('a link from a workload to itself (the cluster bus, which no manifest states) gets its rules, merged with the scanned self use, no warning', () => {
     const io = new MemoryIo({ 'app/all.yaml': VALKEY, 'links.yaml': 'links:\n  - {src: "cache/valkey[StatefulSet]", dst: "cache/valkey[StatefulSet]", conns: "TCP 16379"}\n' });
