@@ -3,7 +3,7 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-DNU7HSVK.mjs";
+} from "../chunks/chunk-DYA7MGAV.mjs";
 import "../chunks/chunk-2IMQIUES.mjs";
 import "../chunks/chunk-5AKXMKSF.mjs";
 import {

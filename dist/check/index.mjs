@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-DNU7HSVK.mjs";
+} from "../chunks/chunk-DYA7MGAV.mjs";
 import "../chunks/chunk-2IMQIUES.mjs";
 import "../chunks/chunk-5AKXMKSF.mjs";
 import "../chunks/chunk-YD76DOL6.mjs";

@@ -40934,6 +40934,7 @@ function computeRepoDrift(input2) {
     else reasons.set(k, [r]);
   };
   const withEgress = /* @__PURE__ */ new Map();
+  const selfNeeds = /* @__PURE__ */ new Map();
   const clusterDnsUsers = new Set(cluster.workloads.filter(resolvesThroughClusterDns).map((w) => peerKey({ kind: "workload", ref: w.ref })));
   const cuts = [...connectivity2.ipRanges];
   for (const l of input2.needs) {
@@ -40944,6 +40945,9 @@ function computeRepoDrift(input2) {
     if (l.dst.kind === "ingress-controller") continue;
     if (l.src.kind === "workload" && l.dst.kind === "workload" && peerKey(l.src) === peerKey(l.dst)) {
       if (clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
+      const cur = selfNeeds.get(peerKey(l.src));
+      if (cur) selfNeeds.set(peerKey(l.src), { peer: l.src, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] });
+      else selfNeeds.set(peerKey(l.src), { peer: l.src, conns: l.conns, evidence: l.evidence });
       continue;
     }
     for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
@@ -40987,6 +40991,13 @@ function computeRepoDrift(input2) {
     const explanation = explainPair(engine, need.src, need.dst);
     missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
   }
+  for (const need of [...selfNeeds.values()].sort((a, b) => compareStrings(peerKey(a.peer), peerKey(b.peer)))) {
+    const explanation = explainPair(engine, need.peer, need.peer);
+    const have = explanation?.conns ?? ConnectionSet.NONE;
+    const lack = need.conns.subtract(have);
+    if (lack.isEmpty) continue;
+    missing.push({ kind: "missing", src: need.peer, dst: need.peer, needed: need.conns, allowed: have, conns: lack, reasons: [{ kind: "link", evidence: need.evidence }], ...explanation ? { explanation } : {} });
+  }
   const excess = [];
   for (const [k, have] of allowed) {
     if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
@@ -41000,7 +41011,7 @@ function computeRepoDrift(input2) {
   const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
   missing.sort(order);
   excess.sort(order);
-  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
+  return { value: { missing, excess, needsChecked: needs.size + selfNeeds.size, allowedPairs: allowed.size }, diagnostics };
 }
 function allowersOf(engine, src, dst, extra) {
   const x = explainPair(engine, src, dst);

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-DNU7HSVK.mjs";
+} from "../chunks/chunk-DYA7MGAV.mjs";
 import "../chunks/chunk-2IMQIUES.mjs";
 import {
   explanationData
