@@ -2,16 +2,12 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import { NAMESPACE_NAME_LABEL } from '../manifests/cluster.js';
-import type { ReadSettings } from '../pipeline/settings.js';
 import type { DriftBasis } from '../pipeline/verify.js';
 import { GAP_MODES } from '../synthesis/gap-rules.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../synthesis/synthesize.js';
+import { labelList } from './label-options.js';
 
-/** `key=value[,key=value...]` as a label map. */
-export const labelList = z
-  .string()
-  .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
-  .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
+export { ingressControllerPlace, labelList } from './label-options.js';
 
 /**
  * What committed policies are judged against: the choices they were synthesized with. `verify`
@@ -70,15 +66,6 @@ export function ingressControllerSelector(labels: Readonly<Record<string, string
   return { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) };
 }
 
-/**
- * Where `--ingress-controller` says the controller runs, for the engine: the drift gate judges
- * `{ingress-controller}` there, as synthesize wrote its rules for it there.
- */
-export function ingressControllerPlace(labels: Readonly<Record<string, string>> | undefined): Pick<ReadSettings, 'ingressController'> {
-  if (!labels) return {};
-  const { namespace, ...pod } = labels;
-  return { ingressController: { ...(namespace ? { namespace } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) } };
-}
 
 /** The pipeline's drift basis from the flags, defaults applied (those of `synthesize`). */
 export function driftBasisFrom(opts: DriftOptions): DriftBasis {

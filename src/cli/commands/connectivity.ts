@@ -18,7 +18,7 @@ import { exposureJson, renderExposureMd, renderExposureTxt } from '../../report/
 import { renderConnectivityTree } from '../../report/tree.js';
 import { addCommonOptions, CommonOptions, execLimits, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
-import { ingressControllerPlace, labelList } from '../drift-options.js';
+import { ingressControllerPlace, labelList } from '../label-options.js';
 import type { CliContext } from '../context.js';
 import { emit, emitChunks, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
