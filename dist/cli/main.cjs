@@ -43450,6 +43450,21 @@ var init_common = __esm({
   }
 });
 
+// src/cli/label-options.ts
+function ingressControllerPlace(labels3) {
+  if (!labels3) return {};
+  const { namespace, ...pod } = labels3;
+  return { ingressController: { ...namespace ? { namespace } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } };
+}
+var labelList;
+var init_label_options = __esm({
+  "src/cli/label-options.ts"() {
+    "use strict";
+    init_zod();
+    labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+  }
+});
+
 // src/cli/drift-options.ts
 function addDriftOptions(cmd, withBaseline = false) {
   if (withBaseline) cmd.option("--baseline <file>", "baseline rules the policies were synthesized with (synthesize --baseline; repeatable): what a deny rule forbids is not needed, closures it crosses are needed cut", (v, prev = []) => [...prev, v]);
@@ -43472,11 +43487,6 @@ function ingressControllerSelector(labels3) {
   const { namespace, ...pod } = labels3;
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
-function ingressControllerPlace(labels3) {
-  if (!labels3) return {};
-  const { namespace, ...pod } = labels3;
-  return { ingressController: { ...namespace ? { namespace } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } };
-}
 function driftBasisFrom(opts) {
   const ic = ingressControllerSelector(opts.ingressController);
   const d = DEFAULT_SYNTHESIS_OPTIONS;
@@ -43497,7 +43507,7 @@ function refuseDriftFlags(opts, why) {
   const given = givenDriftFlags(opts);
   if (given.length > 0) throw new ConfigError(`${given.join(", ")} ${given.length === 1 ? "applies" : "apply"} to the drift gate: ${why}`);
 }
-var labelList, DriftOptions;
+var DriftOptions;
 var init_drift_options = __esm({
   "src/cli/drift-options.ts"() {
     "use strict";
@@ -43506,7 +43516,8 @@ var init_drift_options = __esm({
     init_cluster();
     init_gap_rules();
     init_synthesize();
-    labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+    init_label_options();
+    init_label_options();
     DriftOptions = external_exports.object({
       links: external_exports.string().min(1).optional(),
       gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
@@ -44271,7 +44282,7 @@ var init_connectivity3 = __esm({
     init_tree();
     init_common();
     init_cluster_options();
-    init_drift_options();
+    init_label_options();
     init_output();
     Options2 = CommonOptions.extend(ClusterOptions.shape).extend({
       explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
